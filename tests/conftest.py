@@ -1,0 +1,70 @@
+"""Shared fixtures: real Pelican builds into temporary folders, once per session."""
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+@dataclass
+class Build:
+    """A finished build: where it went, what it printed, how it exited."""
+
+    output: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def page(self, relative):
+        """The parsed HTML of one output file, e.g. page('2020/05/x/index.html')."""
+        return BeautifulSoup((self.output / relative).read_text(encoding="utf-8"), "html.parser")
+
+    def text(self, relative):
+        return (self.output / relative).read_text(encoding="utf-8")
+
+    def exists(self, relative):
+        return (self.output / relative).exists()
+
+    def files(self, pattern="**/*.html"):
+        return sorted(p.relative_to(self.output).as_posix() for p in self.output.glob(pattern))
+
+
+def build(content, output, settings="pelicanconf.py", env=None, cwd=None):
+    """Run the real `pelican` command on a content folder, as `make html` / `make publish` do."""
+    run_env = {**os.environ, "COLUMNS": "200", **(env or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings)],
+        cwd=cwd or ROOT, env=run_env, capture_output=True, text=True, timeout=600,
+    )
+    return Build(Path(output), result.returncode, result.stdout, result.stderr)
+
+
+def copy_fixture(name, destination):
+    """A writable copy of tests/fixtures/<name> (or of content/ for 'shipped')."""
+    source = ROOT / "content" if name == "shipped" else FIXTURES / name
+    target = Path(destination) / name
+    shutil.copytree(source, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory):
+    """The shipped content/ built with development settings."""
+    tmp = tmp_path_factory.mktemp("shipped")
+    return build(ROOT / "content", tmp / "output")
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory):
+    """tests/fixtures/mini: a handful of stories and a small registry."""
+    tmp = tmp_path_factory.mktemp("mini")
+    return build(FIXTURES / "mini", tmp / "output")
