@@ -39,11 +39,15 @@ class Build:
 
 
 def build(content, output, settings="pelicanconf.py", env=None, cwd=None):
-    """Run the real `pelican` command on a content folder, as `make html` / `make publish` do."""
+    """Run the real `pelican` command on a content folder, as `make html` / `make publish` do.
+
+    It runs from the content folder's parent, so problems name files as an editor
+    sees them there: `mini/stories/2020/x.md:3: ...` (or `content/...` for the shipped site).
+    """
     run_env = {**os.environ, "COLUMNS": "200", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings)],
-        cwd=cwd or ROOT, env=run_env, capture_output=True, text=True, timeout=600,
+        cwd=cwd or Path(content).resolve().parent, env=run_env, capture_output=True, text=True, timeout=600,
     )
     return Build(Path(output), result.returncode, result.stdout, result.stderr)
 
@@ -68,3 +72,11 @@ def mini_site(tmp_path_factory):
     """tests/fixtures/mini: a handful of stories and a small registry."""
     tmp = tmp_path_factory.mktemp("mini")
     return build(FIXTURES / "mini", tmp / "output")
+
+
+@pytest.fixture(scope="session")
+def mini_publish(tmp_path_factory):
+    """tests/fixtures/mini built with publish settings (strict, absolute URLs, feeds)."""
+    tmp = tmp_path_factory.mktemp("mini-publish")
+    return build(FIXTURES / "mini", tmp / "output", settings="publishconf.py",
+                 env={"SITEURL": "https://example.github.io/reelnews"})

@@ -5,6 +5,6 @@ editor-tool plugins, so every part of the build agrees on one identity per name.
 """
 
 from .model import KINDS, Entry, Problem, Registry, load_registry
-from .names import identity, near_misses
+from .names import identity, near_misses, slug
 
-__all__ = ["KINDS", "Entry", "Problem", "Registry", "identity", "load_registry", "near_misses"]
+__all__ = ["KINDS", "Entry", "Problem", "Registry", "identity", "load_registry", "near_misses", "slug"]

@@ -4,15 +4,25 @@ import difflib
 import re
 import unicodedata
 
+from unidecode import unidecode
+
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def identity(name):
-    """Fold case, accents and punctuation so 'Zoë Kravitz!' and 'zoe kravitz' meet."""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    """Fold case, accents, scripts and punctuation so 'Zoë Kravitz!' and 'zoe kravitz' meet.
+
+    It is also the hub's slug (spaces become hyphens), so two names share a page
+    exactly when they are the same name: no two hubs can ever want one folder.
+    """
+    text = unidecode(unicodedata.normalize("NFKC", str(name)))
     text = text.casefold().replace("&", " and ").replace("+", " plus ")
     return _NOT_WORD.sub(" ", text).strip()
+
+
+def slug(name):
+    """The address segment of a name: its identity with hyphens ('Disney+' -> 'disney-plus')."""
+    return identity(name).replace(" ", "-")
 
 
 def near_misses(name, known, limit=1):

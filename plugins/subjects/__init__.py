@@ -17,33 +17,20 @@ from .resolve import resolve
 
 
 class SubjectPool:
-    """One object per (kind, identity); two identities wanting one slug is an error."""
+    """One object per (kind, identity): every spelling of a name shares one hub."""
 
     def __init__(self, settings):
         self.settings = settings
         self.by_identity = {kind: {} for kind in CLASSES}
-        self.by_slug = {kind: {} for kind in CLASSES}
 
-    def get(self, kind, name, entry, where):
+    def get(self, kind, name, entry):
         key = identity(name)
-        found = self.by_identity[kind].get(key)
-        if found is not None:
-            return found
-        subject = CLASSES[kind](name, self.settings, entry)
-        subject.first_seen = where
-        owner = self.by_slug[kind].get(subject.slug)
-        if owner is not None:
-            report(where[0], where[1],
-                   f"{kind} '{name}' and {kind} '{owner.name}' ({owner.first_seen[0]}) would share the page "
-                   f"{subject.url}; rename one, or make one an alias of the other in the registry")
-            self.by_identity[kind][key] = owner
-            return owner
-        self.by_identity[kind][key] = subject
-        self.by_slug[kind][subject.slug] = subject
-        return subject
+        if key not in self.by_identity[kind]:
+            self.by_identity[kind][key] = CLASSES[kind](name, self.settings, entry)
+        return self.by_identity[kind][key]
 
     def all(self, kind):
-        return list(self.by_slug[kind].values())
+        return list(self.by_identity[kind].values())
 
 
 def _relative(path):
@@ -54,12 +41,12 @@ def _preload(pool, registry):
     """Every registry entry gets its object up front (films with no story still show on hubs)."""
     for kind in CLASSES:
         for entry in registry.canonical(kind):
-            pool.get(kind, entry.name, entry, (_relative(entry.path), entry.line))
+            pool.get(kind, entry.name, entry)
     for film in pool.all("film"):
         if film.entry.franchise:
-            film.franchise = pool.get("franchise", film.entry.franchise, None, None)
+            film.franchise = pool.get("franchise", film.entry.franchise, None)
         if film.entry.platform:
-            film.platform = pool.get("platform", film.entry.platform, None, None)
+            film.platform = pool.get("platform", film.entry.platform, None)
 
 
 def _attach(story, pool, registry):
@@ -69,13 +56,13 @@ def _attach(story, pool, registry):
     for problem in found.problems:
         report(problem.path, problem.line, problem.message, problem.severity)
 
-    def subject(named, key):
-        return pool.get(named.kind, named.name, named.entry, (path, lines.get(key)))
+    def subject(named):
+        return pool.get(named.kind, named.name, named.entry)
 
-    story.films = [subject(n, "film") for n in found.films]
-    story.franchises = [subject(n, "franchise") for n in found.franchises]
-    story.people = [Credit(subject(n, "people"), n.role) for n in found.people]
-    story.platform = subject(found.platform, "platform") if found.platform else None
+    story.films = [subject(n) for n in found.films]
+    story.franchises = [subject(n) for n in found.franchises]
+    story.people = [Credit(subject(n), n.role) for n in found.people]
+    story.platform = subject(found.platform) if found.platform else None
     story.source = Source(**found.source) if found.source else None
     story.franchise = story.franchises[0] if story.franchises else None
 

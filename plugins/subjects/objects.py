@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from pelican.urlwrappers import URLWrapper
 
+from registry import slug
+
 
 class Subject(URLWrapper):
     """A named thing stories are about; `entry` is its registry entry or None."""
@@ -18,6 +20,7 @@ class Subject(URLWrapper):
         super().__init__(name, settings)
         self.entry = entry
         self.stories = []  # filled by the subjects plugin, newest first
+        self.slug = slug(name)  # identity-based: same name <=> same page, so hubs never collide
 
     @property
     def same_as(self):

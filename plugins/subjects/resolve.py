@@ -41,8 +41,8 @@ def _names(value, kind, path, line, problems):
             item = f"{key}: {rest}"
         if isinstance(item, (int, float)) and not isinstance(item, bool):
             item = str(item)
-        if not isinstance(item, str) or not item.strip():
-            problems.append(Problem(path, line, f"'{kind}' must be a name or a list of names, not {item!r}"))
+        if not isinstance(item, str) or not identity(item):
+            problems.append(Problem(path, line, f"'{kind}' must be a name with letters or digits, not {item!r}"))
             continue
         names.append(item.strip())
     return names
@@ -61,11 +61,11 @@ def _people(value, path, line, problems):
         return []
     pairs = []
     for item in value:
-        if isinstance(item, str) and item.strip():
+        if isinstance(item, str) and identity(item):
             pairs.append((item.strip(), None))
         elif isinstance(item, dict) and len(item) == 1:
             (name, role), = item.items()
-            if not isinstance(name, str) or not isinstance(role, (str, type(None))):
+            if not isinstance(name, str) or not identity(name) or not isinstance(role, (str, type(None))):
                 problems.append(Problem(path, line, f"people entry {item!r} should read 'Name: role'"))
                 continue
             pairs.append((name.strip(), role.strip() if role else None))
