@@ -29,6 +29,18 @@ CASES = {
                     "unclosed.md:1: error: the front-matter starts with '---' but never ends"),
     "unknown-film.md": (b"---\ntitle: Typo\ndate: 2021-03-04 10:00\nfilm: Extration 2\n---\nx\n",
                         "unknown-film.md:4: warning: unknown film 'Extration 2': did you mean 'Extraction 2'?"),
+    "unknown-field.md": (b"---\ntitle: Typo\ndate: 2021-03-04 10:00\nflim: Extraction 2\n---\nx\n",
+                         "unknown-field.md:4: warning: unknown field 'flim' is ignored; did you mean 'film'?"),
+    "bad-status.md": (b"---\ntitle: Status\ndate: 2021-03-04 10:00\nstatus: publish\n---\nx\n",
+                      "bad-status.md:4: error: status 'publish' is not one of published, draft, hidden"),
+    "zone-name.md": (b"---\ntitle: Zone\ndate: 2021-03-04 10:00 BST\n---\nx\n",
+                     "zone-name.md:3: error: 'date: 2021-03-04 10:00 BST' names its time zone; write it as an offset"),
+    "title-list.md": (b"---\ntitle: [One, Two]\ndate: 2021-03-04 10:00\n---\nx\n",
+                      "title-list.md:2: error: 'title' must be text, not a list or a map"),
+    "body-only.md": (b"Just a paragraph with no header at all.\n\nAnother.\n",
+                     "body-only.md:1: error: no front-matter found"),
+    "front-matter-only.md": (b"---\ntitle: Headline only\ndate: 2021-03-04 10:00\n---\n",
+                             "front-matter-only.md:4: warning: the story has no text below its front-matter"),
 }
 
 
@@ -73,7 +85,7 @@ def test_a_story_with_an_unknown_film_still_builds(broken):
 
 
 def test_the_summary_counts_the_problems(broken):
-    assert "Reelnews: 10 error(s), 1 warning(s)" in broken["dev"].stderr
+    assert "Reelnews: 14 error(s), 3 warning(s)" in broken["dev"].stderr
 
 
 def test_publish_exits_non_zero_on_any_problem(broken):

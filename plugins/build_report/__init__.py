@@ -5,6 +5,7 @@ ours or Pelican's, makes the build exit non-zero after every good story is writt
 """
 
 import logging
+import os
 import sys
 
 from pelican import signals
@@ -36,8 +37,19 @@ class _PelicanLogCounter(logging.Handler):
         _pelican["errors" if record.levelno >= logging.ERROR else "warnings"] += 1
 
 
-def _count_drafts(generator):
+def _report_reader_warnings(items):
+    for item in items:
+        for line, message in item.metadata.get("reader_warnings", ()):
+            report(os.path.relpath(item.source_path), line, message, "warning")
+
+
+def _after_stories(generator):
     _drafts["count"] = len(generator.drafts)
+    _report_reader_warnings([*generator.articles, *generator.drafts, *generator.hidden_articles])
+
+
+def _after_pages(generator):
+    _report_reader_warnings([*generator.pages, *generator.hidden_pages, *generator.draft_pages])
 
 
 def _summarise(pelican):
@@ -57,5 +69,6 @@ def register():
     root = logging.getLogger()
     if not any(isinstance(h, _PelicanLogCounter) for h in root.handlers):
         root.addHandler(_PelicanLogCounter())
-    signals.article_generator_finalized.connect(_count_drafts)
+    signals.article_generator_finalized.connect(_after_stories)
+    signals.page_generator_finalized.connect(_after_pages)
     signals.finalized.connect(_summarise)

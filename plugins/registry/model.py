@@ -98,7 +98,11 @@ def _read_list(path, problems):
     items = []
     for node in root.value:
         line = node.start_mark.line + 1
-        value = yamltext.construct(node)
+        try:
+            value = yamltext.construct(node)
+        except yamltext.YamlProblem as err:
+            problems.append(Problem(path, err.line, err.message))
+            continue
         if not isinstance(value, dict):
             problems.append(Problem(path, line, "each entry must be a set of 'key: value' lines"))
             continue

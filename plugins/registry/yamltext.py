@@ -62,5 +62,10 @@ def compose(text):
 
 
 def construct(node):
-    """Plain Python data of a composed node."""
-    return Loader("").construct_object(node, deep=True)
+    """Plain Python data of a composed node (a YamlProblem for values YAML cannot build, like '=')."""
+    try:
+        return Loader("").construct_object(node, deep=True)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or node.start_mark
+        problem = getattr(err, "problem", None) or str(err)
+        raise YamlProblem(mark.line + 1, f"not valid YAML ({problem}); put the value in double quotes") from None

@@ -47,13 +47,16 @@ def _yaml_fields(block_lines, first_line):
     if not isinstance(root, yaml.MappingNode):
         raise FrontMatterError(first_line, "front-matter must be 'key: value' lines")
     fields, key_lines = {}, {}
-    for key_node, value_node in root.value:
-        key = str(yamltext.construct(key_node)).strip().lower()
-        line = first_line + key_node.start_mark.line
-        if key in fields:
-            raise FrontMatterError(line, f"'{key}' is given twice; keep one")
-        fields[key] = yamltext.construct(value_node)
-        key_lines[key] = line
+    try:
+        for key_node, value_node in root.value:
+            key = str(yamltext.construct(key_node)).strip().lower()
+            line = first_line + key_node.start_mark.line
+            if key in fields:
+                raise FrontMatterError(line, f"'{key}' is given twice; keep one")
+            fields[key] = yamltext.construct(value_node)
+            key_lines[key] = line
+    except yamltext.YamlProblem as err:
+        raise FrontMatterError(first_line + err.line - 1, f"front-matter {err.message}") from None
     return fields, key_lines
 
 
@@ -101,4 +104,7 @@ def parse_date(value, line, key="date"):
         pass
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?", text):
         raise FrontMatterError(line, f"'{key}: {text}' is not a real date or time; check the day, month and hour")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2})?\s*[A-Za-z]{2,5}", text):
+        raise FrontMatterError(line, f"'{key}: {text}' names its time zone; write it as an offset instead, "
+                                     "e.g. 2020-05-05 09:00+01:00 (times without one are UTC)")
     raise FrontMatterError(line, f"'{key}: {text}' is not a date Reelnews understands; write it as {_DATE_FORMATS}")

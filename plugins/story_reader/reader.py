@@ -1,5 +1,6 @@
 """The Pelican edge of the story reader: front-matter fields to Pelican metadata."""
 
+import difflib
 import html
 import os
 
@@ -12,7 +13,12 @@ from build_report import report
 from .frontmatter import FrontMatterError, decode, parse_date, split
 
 # Fields whose text goes through Pelican's own metadata processing.
-_PELICAN_TEXT_FIELDS = ("slug", "status", "author", "lang", "template", "save_as", "url", "category")
+_PELICAN_TEXT_FIELDS = ("slug", "author", "save_as", "url")
+# Fields kept as written for the plugins that give them meaning (subjects, related, theme).
+_RAW_FIELDS = ("film", "films", "franchise", "franchises", "people", "platform", "source", "related",
+               "image", "image_alt", "image_width", "image_height")
+_FIELDS = ("title", "date", "modified", "summary", "tags", "status", *_PELICAN_TEXT_FIELDS, *_RAW_FIELDS)
+_STATUSES = ("published", "draft", "hidden")
 
 
 class StoryRejected(Exception):
@@ -56,7 +62,7 @@ class StoryReader(MarkdownReader):
             raise FrontMatterError(1, "no front-matter found; start the file with a '---' block holding title and date")
         if "title" not in fields or fields["title"] in (None, ""):
             raise FrontMatterError(lines.get("title", 1), "the story has no title; add 'title: <headline>'")
-        metadata = dict(fields)
+        metadata = {key: fields[key] for key in _RAW_FIELDS if key in fields}
         # Escaped once here; typogrify then works on safe HTML and templates print it as is.
         metadata["title"] = html.escape(_text(fields, "title", lines), quote=False)
         if "date" in fields:
@@ -65,6 +71,11 @@ class StoryReader(MarkdownReader):
             raise FrontMatterError(1, "the story has no date; add 'date: YYYY-MM-DD HH:MM'")
         if fields.get("modified") not in (None, ""):
             metadata["modified"] = _when(fields, "modified", lines)
+        if fields.get("status") not in (None, ""):
+            status = _text(fields, "status", lines).lower()
+            if status not in _STATUSES:
+                raise FrontMatterError(lines["status"], f"status '{status}' is not one of {', '.join(_STATUSES)}")
+            metadata["status"] = status
         for key in _PELICAN_TEXT_FIELDS:
             if fields.get(key) not in (None, ""):
                 metadata[key] = self.process_metadata(key, _text(fields, key, lines))
@@ -77,6 +88,12 @@ class StoryReader(MarkdownReader):
             if not isinstance(tags, list) or not all(isinstance(t, (str, int)) for t in tags):
                 raise FrontMatterError(lines.get("tags", 1), "'tags' must be a list of words, e.g. tags: [sequel, casting]")
             metadata["tags"] = self.process_metadata("tags", ",".join(str(t).strip() for t in tags))
+        # Warnings travel with the metadata (not printed here) so a cached read still reports them.
+        metadata["reader_warnings"] = []
+        for key in sorted(set(fields) - set(_FIELDS)):
+            close = difflib.get_close_matches(key, _FIELDS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known fields are {', '.join(_FIELDS[:10])}..."
+            metadata["reader_warnings"].append((lines.get(key), f"unknown field '{key}' is ignored; {hint}"))
         metadata["header_lines"] = lines
         return metadata
 
@@ -85,6 +102,9 @@ class StoryReader(MarkdownReader):
             with open(source_path, "rb") as handle:
                 fields, body, lines = split(decode(handle.read()))
             metadata = self._metadata(fields, lines, source_path)
+            if not body.strip():
+                metadata["reader_warnings"].append((max(lines.values(), default=1) + 1,
+                                                    "the story has no text below its front-matter; write the body"))
         except FrontMatterError as err:
             report(os.path.relpath(source_path), err.line, err.message)
             raise StoryRejected(err.message) from None
