@@ -46,7 +46,37 @@ devserver: $(BIN)/.installed ## rebuild on every story or registry change and se
 publish: $(BIN)/.installed ## strict production build (SITEURL=https://user.github.io/repo); any problem fails it
 	SITEURL="$(SITEURL)" $(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
 
-test: $(BIN)/.installed-test ## run every test (real builds into temporary folders)
+# `make github`: publish, then commit output/ to a branch GitHub Pages serves (README: Deploying).
+GITHUB_PAGES_REMOTE ?= origin
+GITHUB_PAGES_BRANCH ?= gh-pages
+ifneq ($(filter github,$(MAKECMDGOALS)),)
+ifeq ($(SITEURL),)
+$(error make github needs the site's address: make github SITEURL=https://user.github.io/repo)
+endif
+endif
+
+github: publish ## publish to GitHub Pages: output/ to the gh-pages branch of origin (ghp-import)
+	$(BIN)/ghp-import -m "Publish site" -r $(GITHUB_PAGES_REMOTE) -b $(GITHUB_PAGES_BRANCH) --no-jekyll --push $(OUTPUTDIR)
+
+test: $(BIN)/.installed-test ## run every test (real builds into temporary folders, and headless chromium)
+	sh tests/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
 
-.PHONY: venv help html clean regenerate serve devserver publish test
+screenshots: $(BIN)/.installed-test ## the README's screenshots: docs/screenshots/story.png and franchise.png
+	sh tests/ensure_chromium.sh
+	$(BIN)/python tests/screenshots.py
+
+# The editor's tools (plugins/editor_tools); CONTENT=folder points them at another content folder.
+CONTENT ?= $(INPUTDIR)
+EDITOR_TOOLS := PYTHONPATH=plugins $(BIN)/python -m editor_tools
+
+story: $(BIN)/.installed ## new story: make story TITLE="..." FILM="..." [PEOPLE="Name: role, Name"] [PLATFORM=...]
+	@$(EDITOR_TOOLS).story --content "$(CONTENT)" --title "$$TITLE" --film "$$FILM" --people "$$PEOPLE" --platform "$$PLATFORM"
+
+check: $(BIN)/.installed ## lint every story and the registry without building the site (errors exit 1)
+	@$(EDITOR_TOOLS).check --content "$(CONTENT)"
+
+import: $(BIN)/.installed ## draft story from a clipping: make import CLIP=path/to/clipping.txt
+	@$(EDITOR_TOOLS).clipping --content "$(CONTENT)" --clip "$$CLIP"
+
+.PHONY: venv help html clean regenerate serve devserver publish github test story check import screenshots

@@ -36,7 +36,9 @@ ARTICLE_ORDER_BY = _newest_first
 
 THEME = os.path.join(HERE, "theme")
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["build_report", "story_reader", "subjects"]
+PLUGINS = ["build_report", "addresses", "story_reader", "subjects", "related_stories", "hubs",
+           "story_image", "story_neighbours", "structured_data", "parallel",
+           "site_files", "search_index"]  # these two last: they work on the finished output
 
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 TYPOGRIFY = True
@@ -60,13 +62,38 @@ TAG_SAVE_AS = "tag/{slug}/index.html"
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""  # drafts never reach the site
 CATEGORY_URL = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 AUTHOR_URL = AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
-TAGS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
-DIRECT_TEMPLATES = ["index"]
+ARCHIVES_URL = "archives/"  # every month with stories, linked from the footer
+ARCHIVES_SAVE_AS = "archives/index.html"
+DIRECT_TEMPLATES = ["index", "archives", "search"]
+SEARCH_URL = "search/"  # the search page (plugins/search_index indexes every build for it)
+SEARCH_SAVE_AS = "search/index.html"
+
+# Hubs (plugins/hubs): a page per franchise, film, person and platform, and an index of each kind.
+FRANCHISE_URL = "franchise/{slug}/"
+FRANCHISE_SAVE_AS = "franchise/{slug}/index.html"
+FILM_URL = "film/{slug}/"
+FILM_SAVE_AS = "film/{slug}/index.html"
+PERSON_URL = "person/{slug}/"
+PERSON_SAVE_AS = "person/{slug}/index.html"
+PLATFORM_URL = "platform/{slug}/"
+PLATFORM_SAVE_AS = "platform/{slug}/index.html"
+FRANCHISES_URL = "franchises/"
+FRANCHISES_SAVE_AS = "franchises/index.html"
+FILMS_URL = "films/"
+FILMS_SAVE_AS = "films/index.html"
+PEOPLE_URL = "people/"
+PEOPLE_SAVE_AS = "people/index.html"
+PLATFORMS_URL = "platforms/"
+PLATFORMS_SAVE_AS = "platforms/index.html"
+HUBS_TOP_PEOPLE = 10  # people listed as "most often in its stories" on franchise and film hubs
 
 DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "tag": None,
+                       "hub_franchise": None, "hub_film": None, "hub_person": None, "hub_platform": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
@@ -77,7 +104,15 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+FRANCHISE_FEED_ATOM = FILM_FEED_ATOM = PERSON_FEED_ATOM = PLATFORM_FEED_ATOM = None  # hub feeds: publishconf.py
 
+# Content cache: a story whose file is unchanged (by content, so fresh CI checkouts hit it too)
+# is not parsed again. Only what the file alone decides is kept; registry look-ups, hubs and
+# related stories are worked out on every build. `make clean` empties it.
 CACHE_PATH = "cache"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "md5"
 DELETE_OUTPUT_DIRECTORY = False
 REELNEWS_STRICT = False

@@ -38,15 +38,19 @@ class Build:
         return sorted(p.relative_to(self.output).as_posix() for p in self.output.glob(pattern))
 
 
-def build(content, output, settings="pelicanconf.py", env=None, cwd=None):
+def build(content, output, settings="pelicanconf.py", env=None, cwd=None, cache=None, extra=()):
     """Run the real `pelican` command on a content folder, as `make html` / `make publish` do.
 
     It runs from the content folder's parent, so problems name files as an editor
     sees them there: `mini/stories/2020/x.md:3: ...` (or `content/...` for the shipped site).
+    Each build keeps its content cache beside its output (or in `cache`, to share one on
+    purpose), so builds never read each other's; `extra` are `pelican -e KEY=JSON` overrides.
     """
     run_env = {**os.environ, "COLUMNS": "200", **(env or {})}
+    cache = cache or Path(output).resolve().parent / f"{Path(output).name}-cache"
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings)],
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings),
+         "--cache-path", str(cache), *(["-e", *extra] if extra else [])],
         cwd=cwd or Path(content).resolve().parent, env=run_env, capture_output=True, text=True, timeout=600,
     )
     return Build(Path(output), result.returncode, result.stdout, result.stderr)
@@ -80,3 +84,19 @@ def mini_publish(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("mini-publish")
     return build(FIXTURES / "mini", tmp / "output", settings="publishconf.py",
                  env={"SITEURL": "https://example.github.io/reelnews"})
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's headless chromium, one for the whole session (Playwright allows one sync
+    driver at a time); a machine without it fails with the command that installs it."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, INSTALL, launch
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium is missing: run '{INSTALL}'", pytrace=False)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()

@@ -32,9 +32,11 @@ def hostile(tmp_path_factory):
 
 
 def injected(soup):
-    """Elements or attributes that only an injection could have produced."""
+    """Elements or attributes that only an injection could have produced (the page's own
+    JSON-LD block is ours, as long as no '<' in it could have closed it early)."""
     return [
-        *soup.find_all(["script", "img", "b", "i", "u"]),
+        *[s for s in soup.find_all("script") if s.get("type") != "application/ld+json" or "<" in s.get_text()],
+        *soup.find_all(["img", "b", "i", "u"]),
         *soup.find_all(attrs={"onerror": True}),
         *soup.find_all(attrs={"onclick": True}),
         *soup.find_all(href=lambda h: h and h.lower().startswith("javascript:")),

@@ -46,6 +46,9 @@ def _report_reader_warnings(items):
 def _after_stories(generator):
     _drafts["count"] = len(generator.drafts)
     _report_reader_warnings([*generator.articles, *generator.drafts, *generator.hidden_articles])
+    # Drafts are counted, never written: nothing of an unrewritten clipping may reach output/.
+    generator.drafts.clear()
+    generator.drafts_translations.clear()
 
 
 def _after_pages(generator):

@@ -1,16 +1,21 @@
 """The Pelican edge of the story reader: front-matter fields to Pelican metadata."""
 
+import contextlib
 import difflib
 import html
+import io
 import os
+from functools import partial
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
 from build_report import report
+from parallel.pool import run_all
 
 from .frontmatter import FrontMatterError, decode, parse_date, split
+from .typography import typographer
 
 # Fields whose text goes through Pelican's own metadata processing.
 _PELICAN_TEXT_FIELDS = ("slug", "author", "save_as", "url")
@@ -48,6 +53,8 @@ class StoryReader(MarkdownReader):
         options = dict(self.settings["MARKDOWN"])
         options["extensions"] = [e for e in options["extensions"] if e != "markdown.extensions.meta"]
         self._md = Markdown(**options)  # one instance for every file; reset() between uses
+        self._typogrify = typographer(self.settings)  # here, not in Pelican, so the content cache keeps it
+        self._ahead = {}  # path -> (content, metadata) read ahead on every core (see read_ahead)
 
     def _markdown(self, text):
         self._md.reset()
@@ -97,7 +104,22 @@ class StoryReader(MarkdownReader):
         metadata["header_lines"] = lines
         return metadata
 
+    def read_ahead(self, paths, processes):
+        """Read `paths` now with `processes` workers; read() then hands the results out."""
+        results = run_all([partial(self._read_quietly, path) for path in paths], processes)
+        self._ahead.update((path, result) for path, result in zip(paths, results) if result is not None)
+
+    def _read_quietly(self, path):
+        """A worker's read; None for any failure, which the build then meets (and reports) itself."""
+        with contextlib.redirect_stderr(io.StringIO()):
+            try:
+                return self.read(path)
+            except Exception:
+                return None
+
     def read(self, source_path):
+        if source_path in self._ahead:
+            return self._ahead.pop(source_path)
         try:
             with open(source_path, "rb") as handle:
                 fields, body, lines = split(decode(handle.read()))
@@ -108,4 +130,10 @@ class StoryReader(MarkdownReader):
         except FrontMatterError as err:
             report(os.path.relpath(source_path), err.line, err.message)
             raise StoryRejected(err.message) from None
-        return self._markdown(body), metadata
+        content = self._markdown(body)
+        if self._typogrify:
+            content = self._typogrify(content) if content else content
+            for key in ("title", "summary"):
+                if key in metadata:
+                    metadata[key] = self._typogrify(metadata[key])
+        return content, metadata

@@ -15,6 +15,7 @@ class Subject(URLWrapper):
     """A named thing stories are about; `entry` is its registry entry or None."""
 
     kind = ""
+    hub = None  # its hubs.contents.Hub when it has a hub page (set by the hubs plugin), else None
 
     def __init__(self, name, settings, entry=None):
         super().__init__(name, settings)

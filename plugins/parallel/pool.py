@@ -1,0 +1,71 @@
+"""Run many small jobs on every core, in order, with forked workers.
+
+Pure: no Pelican. Workers are forked after the jobs exist, so they read the
+finished site from memory (copy-on-write) instead of receiving it pickled; only
+the results (strings) travel back. Warnings a worker logs are handed back too and
+logged again by the parent, so build reports still count them.
+"""
+
+import logging
+import multiprocessing
+import os
+import threading
+
+_jobs = None  # the jobs of the running run_all, inherited by the forked workers
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _run(bounds):
+    """In a worker: the results of jobs[start:stop], and what they logged at WARNING or above."""
+    root = logging.getLogger()
+    collect = _Collect()
+    saved = root.handlers[:]
+    root.handlers[:] = [collect]
+    try:
+        return [_jobs[i]() for i in range(*bounds)], collect.records
+    finally:
+        root.handlers[:] = saved
+
+
+def can_fork():
+    """Forking is safe when no other thread does work: daemon helpers (Pelican's progress
+    spinner) are fine, since workers never print; anything else renders in turn."""
+    others = [t for t in threading.enumerate() if t is not threading.main_thread()]
+    return "fork" in multiprocessing.get_all_start_methods() and all(t.daemon for t in others)
+
+
+def run_all(jobs, processes, chunks_per_process=8):
+    """[job() for job in jobs], computed by `processes` forked workers when that can help."""
+    global _jobs
+    if processes < 2 or len(jobs) < 4 * processes or not can_fork():
+        return [job() for job in jobs]
+    count = min(len(jobs), processes * chunks_per_process)  # small chunks even out slow pages
+    edges = [len(jobs) * k // count for k in range(count + 1)]
+    _jobs = jobs
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            parts = pool.map(_run, list(zip(edges, edges[1:])), chunksize=1)
+    finally:
+        _jobs = None
+    results = []
+    for outputs, records in parts:
+        results.extend(outputs)
+        for name, level, message in records:
+            logging.getLogger(name).log(level, "%s", message)
+    return results
+
+
+def processes(settings):
+    """PARALLEL_PROCESSES: how many processes work at once (default: every core); 1 works in turn."""
+    chosen = settings.get("PARALLEL_PROCESSES")
+    if chosen:
+        return int(chosen)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
