@@ -118,6 +118,14 @@ RULES = {
         "{content}/stories/2021/not-a-real-date.md:3: error: 'date: 2021-02-30 09:00' is not a real date "
         "or time; check the day, month and hour",
     ],
+    "bad_status": [
+        "{content}/stories/2021/misspelled-status.md:4: error: status 'publish' is not one of published, "
+        "draft, hidden",
+    ],
+    "unknown_field": [
+        "{content}/stories/2021/misspelled-field.md:4: warning: unknown field 'flim' is ignored; "
+        "did you mean 'film'?",
+    ],
     "missing_summary": [
         "{content}/stories/2021/no-summary.md:1: warning: no summary: add 'summary:' with one or two "
         "sentences for lists, feeds and social cards",

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from urllib.parse import unquote
 
 from registry import Problem, Registry, identity
-from story_reader.frontmatter import FrontMatterError, parse_date
+from story_reader.frontmatter import FrontMatterError, parse_date, status_of, unknown_fields
 from subjects.resolve import resolve
 
 from .clipping import REWRITE_NOTE
@@ -66,6 +66,11 @@ def _fields(story, now):
             if date > (now if date.tzinfo else now.replace(tzinfo=None)):
                 found.append(Problem(story.path, story.lines["date"], f"the date {story.fields['date']} is in the "
                                      "future; a static site would show the story at once, so date it today"))
+    try:
+        status_of(story.fields, story.lines)
+    except FrontMatterError as err:
+        found.append(Problem(story.path, err.line, err.message))
+    found += [Problem(story.path, line, message, "warning") for line, message in unknown_fields(story.fields, story.lines)]
     if story.fields.get("summary") in (None, ""):
         found.append(Problem(story.path, 1, "no summary: add 'summary:' with one or two sentences "
                              "for lists, feeds and social cards", "warning"))

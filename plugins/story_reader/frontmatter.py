@@ -5,6 +5,7 @@ and how to fix it. Two header styles are read: a YAML block between '---' lines,
 and Pelican's native 'Key: value' lines for simple stories.
 """
 
+import difflib
 import re
 from datetime import datetime
 
@@ -19,6 +20,14 @@ class FrontMatterError(ValueError):
         self.line = line
         self.message = message
 
+
+# Fields whose text goes through Pelican's own metadata processing.
+PELICAN_TEXT_FIELDS = ("slug", "author", "save_as", "url")
+# Fields kept as written for the plugins that give them meaning (subjects, related, theme).
+RAW_FIELDS = ("film", "films", "franchise", "franchises", "people", "platform", "source", "related",
+              "image", "image_alt", "image_width", "image_height")
+FIELDS = ("title", "date", "modified", "summary", "tags", "status", *PELICAN_TEXT_FIELDS, *RAW_FIELDS)
+STATUSES = ("published", "draft", "hidden")
 
 _NATIVE_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
 _DATE_FORMATS = "YYYY-MM-DD HH:MM (for example 2020-05-05 09:00)"
@@ -108,3 +117,21 @@ def parse_date(value, line, key="date"):
         raise FrontMatterError(line, f"'{key}: {text}' names its time zone; write it as an offset instead, "
                                      "e.g. 2020-05-05 09:00+01:00 (times without one are UTC)")
     raise FrontMatterError(line, f"'{key}: {text}' is not a date Reelnews understands; write it as {_DATE_FORMATS}")
+
+
+def status_of(fields, lines):
+    """The story's status ('published' when absent); anything else is an error, not a guess."""
+    status = str(fields.get("status") or "published").strip().lower()
+    if status not in STATUSES:
+        raise FrontMatterError(lines.get("status", 1), f"status '{status}' is not one of {', '.join(STATUSES)}")
+    return status
+
+
+def unknown_fields(fields, lines):
+    """(line, message) for each field Reelnews does not know, with the field it most likely meant."""
+    found = []
+    for key in sorted(set(fields) - set(FIELDS)):
+        close = difflib.get_close_matches(key, FIELDS, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known fields are {', '.join(FIELDS[:10])}..."
+        found.append((lines.get(key), f"unknown field '{key}' is ignored; {hint}"))
+    return found

@@ -1,7 +1,6 @@
 """The Pelican edge of the story reader: front-matter fields to Pelican metadata."""
 
 import contextlib
-import difflib
 import html
 import io
 import os
@@ -14,16 +13,9 @@ from pelican.utils import SafeDatetime
 from build_report import report
 from parallel.pool import run_all
 
-from .frontmatter import FrontMatterError, decode, parse_date, split
+from .frontmatter import (PELICAN_TEXT_FIELDS, RAW_FIELDS, FrontMatterError, decode, parse_date, split,
+                          status_of, unknown_fields)
 from .typography import typographer
-
-# Fields whose text goes through Pelican's own metadata processing.
-_PELICAN_TEXT_FIELDS = ("slug", "author", "save_as", "url")
-# Fields kept as written for the plugins that give them meaning (subjects, related, theme).
-_RAW_FIELDS = ("film", "films", "franchise", "franchises", "people", "platform", "source", "related",
-               "image", "image_alt", "image_width", "image_height")
-_FIELDS = ("title", "date", "modified", "summary", "tags", "status", *_PELICAN_TEXT_FIELDS, *_RAW_FIELDS)
-_STATUSES = ("published", "draft", "hidden")
 
 
 class StoryRejected(Exception):
@@ -69,7 +61,7 @@ class StoryReader(MarkdownReader):
             raise FrontMatterError(1, "no front-matter found; start the file with a '---' block holding title and date")
         if "title" not in fields or fields["title"] in (None, ""):
             raise FrontMatterError(lines.get("title", 1), "the story has no title; add 'title: <headline>'")
-        metadata = {key: fields[key] for key in _RAW_FIELDS if key in fields}
+        metadata = {key: fields[key] for key in RAW_FIELDS if key in fields}
         # Escaped once here; typogrify then works on safe HTML and templates print it as is.
         metadata["title"] = html.escape(_text(fields, "title", lines), quote=False)
         if "date" in fields:
@@ -79,11 +71,8 @@ class StoryReader(MarkdownReader):
         if fields.get("modified") not in (None, ""):
             metadata["modified"] = _when(fields, "modified", lines)
         if fields.get("status") not in (None, ""):
-            status = _text(fields, "status", lines).lower()
-            if status not in _STATUSES:
-                raise FrontMatterError(lines["status"], f"status '{status}' is not one of {', '.join(_STATUSES)}")
-            metadata["status"] = status
-        for key in _PELICAN_TEXT_FIELDS:
+            metadata["status"] = status_of(fields, lines)
+        for key in PELICAN_TEXT_FIELDS:
             if fields.get(key) not in (None, ""):
                 metadata[key] = self.process_metadata(key, _text(fields, key, lines))
         if fields.get("summary") not in (None, ""):
@@ -96,11 +85,7 @@ class StoryReader(MarkdownReader):
                 raise FrontMatterError(lines.get("tags", 1), "'tags' must be a list of words, e.g. tags: [sequel, casting]")
             metadata["tags"] = self.process_metadata("tags", ",".join(str(t).strip() for t in tags))
         # Warnings travel with the metadata (not printed here) so a cached read still reports them.
-        metadata["reader_warnings"] = []
-        for key in sorted(set(fields) - set(_FIELDS)):
-            close = difflib.get_close_matches(key, _FIELDS, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"known fields are {', '.join(_FIELDS[:10])}..."
-            metadata["reader_warnings"].append((lines.get(key), f"unknown field '{key}' is ignored; {hint}"))
+        metadata["reader_warnings"] = unknown_fields(fields, lines)
         metadata["header_lines"] = lines
         return metadata
 
