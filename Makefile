@@ -40,8 +40,8 @@ regenerate: $(BIN)/.installed ## rebuild whenever a file changes
 serve: $(BIN)/.installed ## serve output/ on http://127.0.0.1:$(PORT)/
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -b 127.0.0.1
 
-devserver: $(BIN)/.installed ## rebuild on every story or registry change and serve with live reload
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -b 127.0.0.1
+devserver: $(BIN)/.installed ## rebuild on every story, registry or theme change; the browser reloads itself
+	@$(EDITOR_TOOLS).devserver --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) --port $(PORT)
 
 publish: $(BIN)/.installed ## strict production build (SITEURL=https://user.github.io/repo); any problem fails it
 	SITEURL="$(SITEURL)" $(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
@@ -66,6 +66,15 @@ screenshots: $(BIN)/.installed-test ## the README's screenshots: docs/screenshot
 	sh tests/ensure_chromium.sh
 	$(BIN)/python tests/screenshots.py
 
+# `make bench`: our build against plain Pelican on generated stories (README: Benchmark).
+BENCH_SIZES ?= 500 2000
+
+bench: $(BIN)/.installed ## time our build against plain Pelican at BENCH_SIZES stories; table in bench/results.md
+	$(BIN)/python bench/run.py $(BENCH_SIZES)
+
+bench-large: $(BIN)/.installed ## the benchmark at 500, 2,000 and 10,000 stories (takes several minutes)
+	$(BIN)/python bench/run.py 500 2000 10000
+
 # The editor's tools (plugins/editor_tools); CONTENT=folder points them at another content folder.
 CONTENT ?= $(INPUTDIR)
 EDITOR_TOOLS := PYTHONPATH=plugins $(BIN)/python -m editor_tools
@@ -79,4 +88,4 @@ check: $(BIN)/.installed ## lint every story and the registry without building t
 import: $(BIN)/.installed ## draft story from a clipping: make import CLIP=path/to/clipping.txt
 	@$(EDITOR_TOOLS).clipping --content "$(CONTENT)" --clip "$$CLIP"
 
-.PHONY: venv help html clean regenerate serve devserver publish github test story check import screenshots
+.PHONY: venv help html clean regenerate serve devserver publish github test story check import screenshots bench bench-large

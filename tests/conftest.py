@@ -72,6 +72,22 @@ def shipped_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def shipped_publish(tmp_path_factory):
+    """The shipped content/ built as `make publish` builds it for a GitHub Pages project site
+    (hash seed fixed, so tests/test_determinism.py can build again with another)."""
+    return build(ROOT / "content", tmp_path_factory.mktemp("shipped-publish") / "output", settings="publishconf.py",
+                 env={"SITEURL": "https://example.github.io/reelnews", "PYTHONHASHSEED": "1"})
+
+
+@pytest.fixture(scope="session")
+def bad_input(tmp_path_factory):
+    """name -> Outcome (publish build and `make check`) for every case of tests/bad_input/."""
+    from bad_input_cases import run_every_case
+
+    return run_every_case(tmp_path_factory.mktemp("bad-input"))
+
+
+@pytest.fixture(scope="session")
 def mini_site(tmp_path_factory):
     """tests/fixtures/mini: a handful of stories and a small registry."""
     tmp = tmp_path_factory.mktemp("mini")

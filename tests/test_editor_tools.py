@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -123,7 +124,7 @@ RULES = {
         "draft, hidden",
     ],
     "unknown_field": [
-        "{content}/stories/2021/misspelled-field.md:4: warning: unknown field 'flim' is ignored; "
+        "{content}/stories/2021/misspelled-field.md:4: error: unknown field 'flim' is ignored; "
         "did you mean 'film'?",
     ],
     "missing_summary": [
@@ -143,6 +144,39 @@ RULES = {
     "film_without_franchise": [
         "{content}/data/films.yaml:10: warning: film 'Knives Out' has no franchise: add 'franchise: <name>' "
         "so its stories reach a franchise hub",
+    ],
+    "related_pins": [
+        "{content}/stories/2021/pins-to-check.md:5: error: related story 'extraction-2-joe-russo-write' does not "
+        "exist; did you mean 'extraction-2-joe-russo-writes'?",
+        "{content}/stories/2021/pins-to-check.md:5: error: related story 'pins-to-check' is this story itself; "
+        "remove it from 'related'",
+        "{content}/stories/2021/pins-to-check.md:5: error: related story 'still-a-draft' is not published; "
+        "remove it from 'related'",
+        "{content}/stories/2021/related-as-a-map.md:4: error: 'related' must be a list of story slugs (file names "
+        "without .md), e.g. related: [extraction-arrives-on-netflix]",
+    ],
+    "lead_image": [
+        "{content}/stories/2021/image-not-found.md:4: error: image 'images/2021/nowhere.jpg' not found; put the "
+        "file at content/images/2021/nowhere.jpg",
+        "{content}/stories/2021/image-outside-images.md:4: error: image 'stories/2021/still.png' must be inside "
+        "content/images/",
+        "{content}/stories/2021/image-without-alt.md:4: error: the image has no 'image_alt'; describe what it "
+        "shows for readers who cannot see it",
+    ],
+    "front_matter_types": [
+        "{content}/stories/2021/wrong-types.md:2: error: 'title' must be text, not a list or a map",
+        "{content}/stories/2021/wrong-types.md:4: error: 'modified: yesterday' is not a date Reelnews understands; "
+        "write it as YYYY-MM-DD HH:MM (for example 2020-05-05 09:00)",
+        "{content}/stories/2021/wrong-types.md:5: error: 'summary' must be text, not a list or a map",
+        "{content}/stories/2021/wrong-types.md:6: error: 'slug: Extraction 2 News!' is not a web address; write it "
+        "in lower case with hyphens, e.g. slug: extraction-2-news",
+        "{content}/stories/2021/wrong-types.md:7: error: 'tags' must be a list of words, e.g. tags: [sequel, casting]",
+    ],
+    "no_body": [
+        "{content}/stories/2021/body-only.md:1: error: no front-matter found; start the file with a '---' block "
+        "holding title and date",
+        "{content}/stories/2021/headline-only.md:5: error: the story has no text below its front-matter; "
+        "write the body",
     ],
     "clipping_left": [
         "{content}/stories/2021/clipping-still-here.md:6: error: the imported clipping is still here: rewrite "
@@ -177,12 +211,14 @@ def test_story_through_make_fills_the_front_matter_from_the_registry(tmp_path):
     assert body.strip() == ""
 
 
-def test_a_new_story_only_lacks_its_summary_for_check(tmp_path):
+def test_a_new_story_only_lacks_its_summary_and_its_text_for_check(tmp_path):
     content = site(tmp_path)
     path = tool("story", "--content", str(content), "--title", "Netflix confirms Extraction 2",
                 "--film", "Extraction 2").stdout.strip()
+    closing = Path(path).read_text(encoding="utf-8").split("\n").index("---", 1) + 1
     assert lint(content, datetime.now(timezone.utc)) == [
-        f"{path}:1: warning: no summary: add 'summary:' with one or two sentences for lists, feeds and social cards"]
+        f"{path}:1: warning: no summary: add 'summary:' with one or two sentences for lists, feeds and social cards",
+        f"{path}:{closing}: error: the story has no text below its front-matter; write the body"]
 
 
 def test_story_keeps_colons_and_quotes_in_the_title(tmp_path):

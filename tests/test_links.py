@@ -1,6 +1,6 @@
 """The link checker (plugins/site_files/links.py) on small hand-made sites: what it reads and what it flags."""
 
-from site_files.links import Broken, broken_links
+from site_files.links import Broken, broken_links, reachable
 
 SITEURL = "https://example.github.io/reelnews"
 
@@ -113,3 +113,14 @@ def test_a_folder_address_without_its_slash_still_finds_the_folders_page(tmp_pat
     out = site(tmp_path, {"index.html": page(f'<a href="{SITEURL}/about">about</a> <a href="{SITEURL}">home</a>'),
                           "about/index.html": page("")})
     assert broken_links(out, SITEURL) == []
+
+
+def test_pages_are_reached_from_home_by_following_links_and_an_orphan_is_not(tmp_path):
+    out = site(tmp_path, {
+        "index.html": page(f'<a href="{SITEURL}/page/2/">older</a> <a href="https://elsewhere.org/x/">away</a>'),
+        "page/2/index.html": page('<a href="../../2020/05/story/#top">story</a> <a href="mailto:desk@example.org">m</a>'),
+        "2020/05/story/index.html": page(f'<a href="{SITEURL}/">home</a> <a href="{SITEURL}/feeds/all.atom.xml">feed</a>'),
+        "2020/06/orphan/index.html": page(f'<a href="{SITEURL}/">home</a>'),
+        "feeds/all.atom.xml": "<feed/>",
+    })
+    assert reachable(out, SITEURL) == ["2020/05/story/index.html", "index.html", "page/2/index.html"]

@@ -27,10 +27,9 @@ LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(shipped_publish):
     """The shipped content/ built with publishconf.py under a base path, as the issue asks."""
-    return build(ROOT / "content", tmp_path_factory.mktemp("published") / "output",
-                 settings="publishconf.py", env={"SITEURL": SITEURL})
+    return shipped_publish
 
 
 @pytest.fixture(scope="module")

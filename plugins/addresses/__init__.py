@@ -37,7 +37,9 @@ class AddressGuardWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         owner = self._owners.get(filename)
-        if owner is not None and not override and filename not in self._overridden_files:
+        # Where Pelican would raise: a plain write over a written file, or a second override of one.
+        refused = (filename in self._overridden_files) if override else (filename not in self._overridden_files)
+        if owner is not None and refused:
             path, line = self._pending or (filename, None)
             report(path, line, f"this page wants the file {os.path.relpath(filename, self.output_path)}, "
                    f"already written for {owner[0]}; give one of them a different slug (or file name)")

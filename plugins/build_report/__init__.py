@@ -46,9 +46,17 @@ def _report_reader_warnings(items):
 def _after_stories(generator):
     _drafts["count"] = len(generator.drafts)
     _report_reader_warnings([*generator.articles, *generator.drafts, *generator.hidden_articles])
-    # Drafts are counted, never written: nothing of an unrewritten clipping may reach output/.
-    generator.drafts.clear()
-    generator.drafts_translations.clear()
+
+
+def _drop_drafts(generators):
+    """Drafts are counted, never written: nothing of an unrewritten clipping may reach output/.
+
+    Done once every plugin has seen them, so a `related:` pin to a draft is told apart from a typo.
+    """
+    for generator in generators:
+        if hasattr(generator, "drafts_translations"):
+            generator.drafts.clear()
+            generator.drafts_translations.clear()
 
 
 def _after_pages(generator):
@@ -74,4 +82,5 @@ def register():
         root.addHandler(_PelicanLogCounter())
     signals.article_generator_finalized.connect(_after_stories)
     signals.page_generator_finalized.connect(_after_pages)
+    signals.all_generators_finalized.connect(_drop_drafts)
     signals.finalized.connect(_summarise)

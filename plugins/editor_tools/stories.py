@@ -7,11 +7,8 @@ Reads front-matter only (no Markdown, no Pelican build), which is what keeps
 import os
 from dataclasses import dataclass
 
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
-
 from registry import load_registry
-from story_reader.frontmatter import FrontMatterError, decode, split
+from story_reader.frontmatter import FrontMatterError, address, decode, split
 
 STORIES = "stories"  # ARTICLE_PATHS in pelicanconf.py
 REGISTRY = "data"  # REGISTRY_PATH in pelicanconf.py
@@ -26,11 +23,6 @@ class StoryFile:
     lines: dict  # field -> file line
     body_line: int  # file line of the body's first line
     error: FrontMatterError | None = None
-
-
-def address(text):
-    """Pelican's slug of a file name or tag, with its default substitutions (ours are not changed)."""
-    return slugify(text, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
 
 def file_slug(path):

@@ -77,11 +77,13 @@ def _is_web_url(value):
 
 def _read_list(path, problems):
     """(line, mapping) pairs of a YAML list file; problems for anything else."""
+    with open(path, "rb") as handle:
+        raw = handle.read()
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except UnicodeDecodeError:
-        problems.append(Problem(path, None, "file is not UTF-8; re-save it as UTF-8"))
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
+    except UnicodeDecodeError as err:
+        problems.append(Problem(path, raw[: err.start].count(b"\n") + 1, f"the file is not UTF-8 "
+                                f"(byte 0x{raw[err.start]:02x}); re-save it as UTF-8 in your editor"))
         return []
     try:
         root = yamltext.compose(text)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pelican import signals
 
 from build_report import report
-from registry import identity, near_misses
 
+from .pins import FORMAT, pin_problem, pinned_slugs
 from .scoring import Config, Story, related_for_all
 from .wording import describe, heading
 
@@ -38,17 +38,12 @@ def _where(story):
 
 
 def _pins(story):
-    """Slugs from `related: [a, b]` (or the native header's `Related: a, b`)."""
-    value = story.metadata.get("related")
-    if value in (None, ""):
+    """The story's `related:` slugs; a list that is not one is reported and ignored."""
+    slugs = pinned_slugs(story.metadata.get("related"))
+    if slugs is None:
+        report(*_where(story), FORMAT)
         return ()
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, list) or not all(isinstance(slug, str) for slug in value):
-        report(*_where(story), "'related' must be a list of story slugs (file names without .md), "
-                           "e.g. related: [extraction-arrives-on-netflix]")
-        return ()
-    return tuple(slug.strip() for slug in value if slug.strip())
+    return slugs
 
 
 def _record(story, published):
@@ -60,16 +55,6 @@ def _record(story, published):
     return Story(story.slug, story.date.timestamp(), tuple(about), _pins(story) if published else (), published)
 
 
-def _report_bad_pins(story, bad_pins, slugs):
-    for slug, why in bad_pins:
-        if why == "does not exist":
-            guess = near_misses(slug, {identity(other): other for other in slugs if other != story.slug})
-            hint = f"did you mean '{guess[0]}'?" if guess else "list published stories by file name without .md"
-        else:
-            hint = "remove it from 'related'"
-        report(*_where(story), f"related story '{slug}' {why}; {hint}")
-
-
 def attach_related(generator):
     # Only published stories are picked; the rest still get `related` (empty), never the raw front-matter list.
     stories = [*generator.articles, *generator.translations, *generator.drafts, *generator.drafts_translations,
@@ -78,7 +63,8 @@ def attach_related(generator):
     records = [_record(story, n < published) for n, story in enumerate(stories)]
     slugs = [story.slug for story in generator.articles]
     for story, related in zip(stories, related_for_all(records, _config(generator.settings))):
-        _report_bad_pins(story, related.bad_pins, slugs)
+        for slug, why in related.bad_pins:
+            report(*_where(story), pin_problem(slug, why, story.slug, slugs))
         story.related = [RelatedStory(stories[p.index], describe(p.reasons), p.pinned) for p in related.picks]
         story.related_heading = heading(related)
 

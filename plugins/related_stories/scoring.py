@@ -6,7 +6,7 @@ search), plus what film news needs: per-field weights, recency in both direction
 no more than a couple of picks about one film, editor pins and a reason for each pick.
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, fields
 from typing import NamedTuple
 
@@ -72,7 +72,7 @@ class Index:
         self.weight = {}  # key -> its field's weight
         self.order = {}  # key -> where its field goes among reasons: heavier first
         self.keys = []  # per story: frozenset of its keys
-        self.listed = []  # per story: its keys in the order the story names them
+        self.listed = []  # per story: its keys, heaviest field first, then in the order the story names them
         self.films = []  # per story: its film keys, for the per-film limit
         spelled = {}
         for story in stories:
@@ -86,8 +86,8 @@ class Index:
                     self.order[key] = (-self.weight[key], FIELDS.index(kind))
                 own[key] = None
             self.keys.append(frozenset(own))
-            self.listed.append(tuple(own))
-            self.films.append(tuple(sorted(key for key in own if key.startswith("film:"))))
+            self.listed.append(tuple(sorted(own, key=self.order.__getitem__)))
+            self.films.append(tuple(key for key in own if key.startswith("film:")))
         self.by_slug = {}
         for i, slug in enumerate(self.slugs):
             self.by_slug.setdefault(slug, i)
@@ -107,9 +107,9 @@ class Index:
         return weight * (floor + (1.0 - floor) * 0.5 ** (gap / self.half_life))
 
     def pick(self, i, j, pinned=False):
-        """Story j under story i; its reasons in the order story i names them, heaviest field first."""
+        """Story j under story i, with what they share as its reasons."""
         other = self.keys[j]
-        shared = sorted((key for key in self.listed[i] if key in other), key=self.order.__getitem__)
+        shared = [key for key in self.listed[i] if key in other]
         score = self.score(sum(map(self.weight.__getitem__, shared)), abs(self.times[i] - self.times[j]))
         return Pick(j, score, tuple(map(self.reason.__getitem__, shared)), pinned)
 
@@ -132,13 +132,11 @@ class Index:
 
     def ranked(self, i):
         """Candidates over the threshold, best first: score, then closeness in time, then slug."""
-        totals, when, times, slugs = self.shared_weights(i), self.times[i], self.times, self.slugs
-
-        def place(j):
-            gap = abs(times[j] - when)
-            return -self.score(totals[j], gap), gap, slugs[j]
-
-        return sorted((j for j, weight in totals.items() if weight >= self.config.threshold), key=place)
+        when, times, slugs, threshold, score = self.times[i], self.times, self.slugs, self.config.threshold, self.score
+        order = [(-score(weight, gap := abs(times[j] - when)), gap, slugs[j], j)
+                 for j, weight in self.shared_weights(i).items() if weight >= threshold]
+        order.sort()
+        return [entry[3] for entry in order]
 
     def pins(self, i):
         """The editor's `related:` picks, in order, and the slugs that cannot be shown."""
@@ -166,22 +164,29 @@ class Index:
 
     def search(self, i):
         """The picks under story i: pins first, then the best, at most `per_film` about one film."""
-        picks, bad = self.pins(i)
-        count, limit = self.config.count, self.config.per_film
-        per_film = Counter(key for pick in picks for key in self.films[pick.index])
-        full = {key for key, n in per_film.items() if n >= limit}
-        taken, held_back = {pick.index for pick in picks}, []
+        pinned, bad = self.pins(i)
+        count, limit, films = self.config.count, self.config.per_film, self.films
+        picks, per_film, full, held_back = [], {}, set(), []
+
+        def take(pick):
+            picks.append(pick)
+            for key in films[pick.index]:
+                per_film[key] = per_film.get(key, 0) + 1
+                if per_film[key] >= limit:
+                    full.add(key)
+
+        for pick in pinned:
+            take(pick)
+        taken = {pick.index for pick in pinned}
         for j in self.ranked(i):
             if len(picks) >= count:
                 break
             if j in taken:
                 continue
-            if not full.isdisjoint(self.films[j]):
+            if full.isdisjoint(films[j]):
+                take(self.pick(i, j))
+            else:
                 held_back.append(j)
-                continue
-            picks.append(self.pick(i, j))
-            per_film.update(self.films[j])
-            full.update(key for key in self.films[j] if per_film[key] >= limit)
         picks += [self.pick(i, j) for j in held_back[: max(0, count - len(picks))]]
         if picks:
             return Related(tuple(picks), None, bad)

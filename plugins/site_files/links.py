@@ -7,7 +7,8 @@ https://user.github.io/repo) or development ones (relative links). It reads ever
 the HTML of each entry), the sitemap, robots.txt and stylesheets' url(...). A link is internal
 when it is relative, root-relative or starts with SITEURL; a relative or root-relative one that
 climbs out of the base path is broken too, as it would be on a GitHub Pages project site.
-A `#fragment` must name an id (or anchor name) on the page it points at.
+A `#fragment` must name an id (or anchor name) on the page it points at. `reachable` follows
+the same links from the home page, so a page nothing leads to (an orphan) shows up too.
 """
 
 import re
@@ -96,13 +97,18 @@ def _links_in(path, text, own_url):
     return []
 
 
+def _root(siteurl):
+    """The address the output folder is served at (a stand-in for a development build)."""
+    return siteurl.rstrip("/") + "/" if siteurl else DEVELOPMENT_ROOT
+
+
 def broken_links(output, siteurl=""):
     """Every internal link in `output` that no file answers, sorted by page then address.
 
     `siteurl` is the SITEURL the site was built with ("" for a development build).
     """
     output = Path(output)
-    root = siteurl.rstrip("/") + "/" if siteurl else DEVELOPMENT_ROOT
+    root = _root(siteurl)
     files = sorted(p for p in output.rglob("*") if p.is_file())
     pages, links = {}, []
     for path in files:
@@ -121,25 +127,48 @@ def broken_links(output, siteurl=""):
     return sorted(broken)
 
 
-def _resolves(url, base, root, output, pages):
-    url = url.strip()
-    if not url or url.lower().startswith(NOT_FETCHED):
-        return True
-    written = urlsplit(url)
+def reachable(output, siteurl="", start="index.html"):
+    """Every HTML page a reader reaches from `start` by following the site's own links, sorted;
+    a story missing from it is an orphan no hub, list or pager leads to."""
+    output, root = Path(output), _root(siteurl)
+    seen, waiting = {start}, [start]
+    while waiting:
+        page = waiting.pop()
+        for url in _read_html((output / page).read_text(encoding="utf-8", errors="replace")).urls:
+            url = url.strip()
+            found = not url.lower().startswith(NOT_FETCHED) and _in_site(url, root + page, root, output)
+            if found and found[0].endswith(".html") and found[0] not in seen and (output / found[0]).is_file():
+                seen.add(found[0])
+                waiting.append(found[0])
+    return sorted(seen)
+
+
+def _in_site(url, base, root, output):
+    """(output file, #fragment) an address leads to, or None when it leads outside the site."""
     address = urlsplit(urljoin(base, url))
     site = urlsplit(root)
     path = address.path + "/" if address.path + "/" == site.path else address.path  # SITEURL itself
     if (address.scheme, address.netloc) != (site.scheme, site.netloc) or not path.startswith(site.path):
-        # Outside the site: fine when written as a full address elsewhere, broken when a
-        # relative or root-relative link climbs out of the base path.
-        return bool(written.scheme or written.netloc)
+        return None
     relative = unquote(path[len(site.path):])
     if relative == "" or relative.endswith("/"):
         relative += "index.html"
-    target = output / relative
-    if target.is_dir() and (target / "index.html").is_file():  # Pages redirects dir -> dir/
-        relative, target = relative + "/index.html", target / "index.html"
-    if not target.is_file():
+    if (output / relative).is_dir() and (output / relative / "index.html").is_file():  # Pages redirects dir -> dir/
+        relative += "/index.html"
+    return relative, unquote(address.fragment)
+
+
+def _resolves(url, base, root, output, pages):
+    url = url.strip()
+    if not url or url.lower().startswith(NOT_FETCHED):
+        return True
+    found = _in_site(url, base, root, output)
+    if found is None:
+        # Outside the site: fine when written as a full address elsewhere, broken when a
+        # relative or root-relative link climbs out of the base path.
+        written = urlsplit(url)
+        return bool(written.scheme or written.netloc)
+    relative, fragment = found
+    if not (output / relative).is_file():
         return False
-    fragment = unquote(address.fragment)
     return not fragment or relative not in pages or fragment in pages[relative].ids

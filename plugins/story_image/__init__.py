@@ -11,7 +11,7 @@ from pelican import signals
 
 from build_report import report
 
-from .measure import StoryImage, dimensions, source_path
+from .measure import StoryImage, dimensions, placement_problem, source_path
 
 
 def _size(story, full_path):
@@ -29,22 +29,13 @@ def _image(story, settings):
         return None
     where = os.path.relpath(story.source_path)
     line = story.metadata.get("header_lines", {}).get("image")
-    if not isinstance(value, str):
-        report(where, line, "'image' must be a file path, e.g. image: images/2023/dune.jpg")
+    alt = story.metadata.get("image_alt")
+    problem = placement_problem(value, alt, settings["STATIC_PATHS"], settings["PATH"])
+    if problem:
+        report(where, line, problem)
         return None
     path = source_path(value)
-    folders = settings["STATIC_PATHS"]
     full_path = os.path.join(settings["PATH"], path)
-    if not any(path.startswith(folder.rstrip("/") + "/") for folder in folders):
-        report(where, line, f"image '{value}' must be inside {' or '.join(f'content/{f}/' for f in folders)}")
-        return None
-    if not os.path.isfile(full_path):
-        report(where, line, f"image '{value}' not found; put the file at content/{path}")
-        return None
-    alt = story.metadata.get("image_alt")
-    if not isinstance(alt, str) or not alt.strip():
-        report(where, line, "the image has no 'image_alt'; describe what it shows for readers who cannot see it")
-        return None
     size = _size(story, full_path)
     if not size:
         report(where, line, f"cannot read the size of '{value}'; use PNG, JPEG, GIF or WebP, "

@@ -1,10 +1,11 @@
 """A story's lead image: where it is and how big, so the page reserves its space.
 
-Pure: bytes and metadata values in, plain data out. Width and height come from the
-file's own header (PNG, GIF, JPEG, WebP), so editors never type them and the
-page never shifts when the picture arrives.
+Pure: bytes and metadata values in, plain data out (placement_problem only asks whether
+the file exists). Width and height come from the file's own header (PNG, GIF, JPEG,
+WebP), so editors never type them and the page never shifts when the picture arrives.
 """
 
+import os
 import struct
 from dataclasses import dataclass
 
@@ -24,6 +25,24 @@ def source_path(value):
     if value.startswith("{static}"):
         value = value[len("{static}"):]
     return value.lstrip("/")
+
+
+def placement_problem(value, alt, folders, content):
+    """Why `image:` (with `image_alt:`) cannot be shown, in the editor's words, or None.
+
+    `folders` are the STATIC_PATHS (under the `content` folder) that Pelican copies to the
+    site; the build and `make check` both ask here, so they say the same thing.
+    """
+    if not isinstance(value, str):
+        return "'image' must be a file path, e.g. image: images/2023/dune.jpg"
+    path = source_path(value)
+    if not any(path.startswith(folder.rstrip("/") + "/") for folder in folders):
+        return f"image '{value}' must be inside {' or '.join(f'content/{f}/' for f in folders)}"
+    if not os.path.isfile(os.path.join(content, path)):
+        return f"image '{value}' not found; put the file at content/{path}"
+    if not isinstance(alt, str) or not alt.strip():
+        return "the image has no 'image_alt'; describe what it shows for readers who cannot see it"
+    return None
 
 
 def _jpeg(data):

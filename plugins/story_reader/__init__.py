@@ -9,7 +9,7 @@ import os
 
 from pelican import signals
 
-from parallel.pool import processes
+from build_speed.pool import processes
 
 from .reader import StoryReader
 from .typography import take_over

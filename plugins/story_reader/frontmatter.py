@@ -10,6 +10,8 @@ import re
 from datetime import datetime
 
 import yaml
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
 
 from registry import yamltext
 
@@ -104,7 +106,7 @@ def split(text):
 
 def parse_date(value, line, key="date"):
     """A datetime from the forms editors write; anything vaguer is an error, not a guess."""
-    text = str(value).strip()
+    text = "" if value is None else str(value).strip()
     if not text:
         raise FrontMatterError(line, f"'{key}' is empty; write it as {_DATE_FORMATS}")
     try:
@@ -135,3 +137,16 @@ def unknown_fields(fields, lines):
         hint = f"did you mean '{close[0]}'?" if close else f"known fields are {', '.join(FIELDS[:10])}..."
         found.append((lines.get(key), f"unknown field '{key}' is ignored; {hint}"))
     return found
+
+
+def address(text):
+    """Pelican's slug of a file name or tag, with its default substitutions (ours are not changed)."""
+    return slugify(text, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+def check_slug(fields, lines):
+    """A given `slug:` must already be a web address ('extraction-2'), never markup or a path."""
+    slug = fields.get("slug")
+    if isinstance(slug, str) and slug.strip() and address(slug) != slug.strip():
+        raise FrontMatterError(lines["slug"], f"'slug: {slug.strip()}' is not a web address; write it in lower "
+                               f"case with hyphens, e.g. slug: {address(slug) or 'extraction-2-trailer'}")

@@ -1,8 +1,6 @@
 """The Pelican edge of the story reader: front-matter fields to Pelican metadata."""
 
-import contextlib
 import html
-import io
 import os
 from functools import partial
 
@@ -11,10 +9,10 @@ from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
 from build_report import report
-from parallel.pool import run_all
+from build_speed.pool import run_all
 
-from .frontmatter import (PELICAN_TEXT_FIELDS, RAW_FIELDS, FrontMatterError, decode, parse_date, split,
-                          status_of, unknown_fields)
+from .frontmatter import (PELICAN_TEXT_FIELDS, RAW_FIELDS, FrontMatterError, check_slug, decode, parse_date,
+                          split, status_of, unknown_fields)
 from .typography import typographer
 
 
@@ -59,7 +57,7 @@ class StoryReader(MarkdownReader):
     def _metadata(self, fields, lines, source_path):
         if not fields:
             raise FrontMatterError(1, "no front-matter found; start the file with a '---' block holding title and date")
-        if "title" not in fields or fields["title"] in (None, ""):
+        if "title" not in fields or not str(fields["title"] if fields["title"] is not None else "").strip():
             raise FrontMatterError(lines.get("title", 1), "the story has no title; add 'title: <headline>'")
         metadata = {key: fields[key] for key in RAW_FIELDS if key in fields}
         # Escaped once here; typogrify then works on safe HTML and templates print it as is.
@@ -75,6 +73,7 @@ class StoryReader(MarkdownReader):
         for key in PELICAN_TEXT_FIELDS:
             if fields.get(key) not in (None, ""):
                 metadata[key] = self.process_metadata(key, _text(fields, key, lines))
+        check_slug(fields, lines)
         if fields.get("summary") not in (None, ""):
             metadata["summary"] = self._markdown(html.escape(_text(fields, "summary", lines), quote=False))
         tags = fields.get("tags")
@@ -95,26 +94,29 @@ class StoryReader(MarkdownReader):
         self._ahead.update((path, result) for path, result in zip(paths, results) if result is not None)
 
     def _read_quietly(self, path):
-        """A worker's read; None for any failure, which the build then meets (and reports) itself."""
-        with contextlib.redirect_stderr(io.StringIO()):
-            try:
-                return self.read(path)
-            except Exception:
-                return None
+        """A worker's read; None for a broken story, which read() then meets and reports itself."""
+        try:
+            return self._parse(path)
+        except FrontMatterError:
+            return None
 
     def read(self, source_path):
         if source_path in self._ahead:
             return self._ahead.pop(source_path)
         try:
-            with open(source_path, "rb") as handle:
-                fields, body, lines = split(decode(handle.read()))
-            metadata = self._metadata(fields, lines, source_path)
-            if not body.strip():
-                metadata["reader_warnings"].append((max(lines.values(), default=1) + 1,
-                                                    "the story has no text below its front-matter; write the body"))
+            return self._parse(source_path)
         except FrontMatterError as err:
             report(os.path.relpath(source_path), err.line, err.message)
             raise StoryRejected(err.message) from None
+
+    def _parse(self, source_path):
+        """(content, metadata) of a story file, or the FrontMatterError that says what to fix."""
+        with open(source_path, "rb") as handle:
+            fields, body, lines = split(decode(handle.read()))
+        metadata = self._metadata(fields, lines, source_path)
+        if not body.strip():
+            metadata["reader_warnings"].append((max(lines.values(), default=1) + 1,
+                                                "the story has no text below its front-matter; write the body"))
         content = self._markdown(body)
         if self._typogrify:
             content = self._typogrify(content) if content else content

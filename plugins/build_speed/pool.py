@@ -6,6 +6,7 @@ the results (strings) travel back. Warnings a worker logs are handed back too an
 logged again by the parent, so build reports still count them.
 """
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -50,11 +51,13 @@ def run_all(jobs, processes, chunks_per_process=8):
     count = min(len(jobs), processes * chunks_per_process)  # small chunks even out slow pages
     edges = [len(jobs) * k // count for k in range(count + 1)]
     _jobs = jobs
+    gc.freeze()  # the collector would touch every inherited object, copying the whole heap into each worker
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             parts = pool.map(_run, list(zip(edges, edges[1:])), chunksize=1)
     finally:
         _jobs = None
+        gc.unfreeze()
     results = []
     for outputs, records in parts:
         results.extend(outputs)

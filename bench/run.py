@@ -1,0 +1,195 @@
+"""`make bench`: our full pipeline against plain Pelican on the same generated stories.
+
+For each size it writes a corpus (bench/corpus.py), then builds it in turns, each
+build a fresh `python -m pelican` process with an empty output folder and an
+empty content cache:
+- ours with `make html`'s settings, and plain Pelican (bench/plainconf.py), no feeds;
+- ours with `make publish`'s settings (every feed), and plain Pelican with the
+  site feed and a feed per tag;
+then edits one story and rebuilds ours (`make html`, warm cache) into the same
+output, and times the related-stories scoring alone on the corpus's stories.
+Wall time is the best of --runs; peak memory is the largest process's peak RSS
+(a build and the Pagefind it runs); pages are the .html files written.
+The table goes to stdout and to bench/results.md.
+"""
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+import corpus as corpus_module  # noqa: E402
+from related_stories.scoring import Config, Story, related_for_all  # noqa: E402
+
+SITEURL = "https://bench.example.org"
+PLAIN_FEEDS = ["FEED_ALL_ATOM=\"feeds/all.atom.xml\"", "TAG_FEED_ATOM=\"tag/{slug}/feed.atom.xml\""]
+
+
+@dataclass
+class Timing:
+    seconds: float
+    peak_mb: float
+    pages: int
+
+
+@dataclass
+class Build:
+    """One way of building a content folder into an output folder."""
+
+    label: str
+    content: Path
+    output: Path
+    settings: Path
+    cache: Path | None = None  # our content cache (None: plain Pelican keeps none)
+    extra: tuple = ()  # pelican -e SETTING=VALUE overrides
+
+    def command(self):
+        command = [sys.executable, "-m", "pelican", str(self.content), "-o", str(self.output), "-s", str(self.settings)]
+        if self.cache:
+            command += ["--cache-path", str(self.cache)]
+        if self.extra:
+            command += ["-e", *self.extra]
+        return command
+
+    def clean(self):
+        for folder in (self.output, self.cache):
+            if folder:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def run(self, log):
+        """Time one build; a failed build stops the benchmark with its last lines."""
+        env = {**os.environ, "SITEURL": SITEURL, "COLUMNS": "200"}
+        with open(log, "w") as handle:
+            start = time.perf_counter()
+            process = subprocess.Popen(self.command(), cwd=self.content.parent, env=env,
+                                       stdout=handle, stderr=subprocess.STDOUT)
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            tail = "".join(Path(log).read_text().splitlines(keepends=True)[-30:])
+            raise SystemExit(f"bench: '{self.label}' failed (exit {process.returncode}):\n{tail}")
+        pages = sum(1 for _ in self.output.rglob("*.html"))
+        return Timing(seconds, usage.ru_maxrss / 1024, pages)
+
+
+def best(timings):
+    return Timing(min(t.seconds for t in timings), max(t.peak_mb for t in timings), timings[-1].pages)
+
+
+def edit_one_story(root, corpus):
+    """Change the middle story's body, as an editor fixing a sentence would."""
+    story = corpus.stories[len(corpus.stories) // 2]
+    path = corpus_module.story_path(root, story)
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("\nUpdate: the studio confirmed the news on Friday.\n")
+    return path
+
+
+def related_seconds(corpus, repeat=3):
+    """Best wall time of the related-stories scoring over the corpus's stories."""
+    records = []
+    for story in corpus.stories:
+        about = [("film", title) for title in story.films]
+        about += [("franchise", name) for name in corpus.franchises_of(story)]
+        about += [("person", name) for name, _ in story.people]
+        about += [("platform", story.platform)] if story.platform else []
+        about += [("tag", tag) for tag in story.tags]
+        records.append(Story(story.name, story.date.timestamp(), tuple(about)))
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        related_for_all(records, Config())
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def bench_size(n, seed, runs, work):
+    """Rows of the table for one size."""
+    folder = work / str(n)
+    shutil.rmtree(folder, ignore_errors=True)
+    corpus = corpus_module.make_corpus(n, seed)
+    ours, plain = (Path(p) for p in corpus_module.write_corpus(corpus, folder))
+    builds = {
+        "ours_html": Build("ours, make html", ours, folder / "out-ours", ROOT / "pelicanconf.py", folder / "cache-ours"),
+        "plain": Build("plain Pelican", plain, folder / "out-plain", HERE / "plainconf.py"),
+        "ours_publish": Build("ours, make publish (feeds)", ours, folder / "out-ours-publish",
+                              ROOT / "publishconf.py", folder / "cache-ours-publish"),
+        "plain_feeds": Build("plain Pelican, feeds", plain, folder / "out-plain-feeds", HERE / "plainconf.py",
+                             extra=tuple(PLAIN_FEEDS)),
+    }
+    timings = {key: [] for key in builds}
+    for run in range(runs):
+        for key, build in builds.items():  # in turns, so drift on the machine hits both alike
+            build.clean()
+            timings[key].append(build.run(folder / f"{key}-{run}.log"))
+            print(f"  {n:>6} {build.label:<30} {timings[key][-1].seconds:7.2f} s", file=sys.stderr, flush=True)
+    result = {key: best(found) for key, found in timings.items()}
+    edit_one_story(ours, corpus)  # the last `ours, make html` build left a warm cache and its output
+    result["incremental"] = builds["ours_html"].run(folder / "incremental.log")
+    print(f"  {n:>6} {'incremental':<30} {result['incremental'].seconds:7.2f} s", file=sys.stderr, flush=True)
+    result["related"] = related_seconds(corpus)
+    return result
+
+
+def _row(n, label, timing, ratio):
+    return f"| {n:,} | {label} | {timing.seconds:.2f} | {timing.peak_mb:.0f} | {timing.pages:,} | {ratio} |"
+
+
+def table(results, cores):
+    lines = [f"Machine: {cores} cores, Python {platform.python_version()}, {platform.system()}.", "",
+             "| stories | build | wall (s) | peak memory (MB) | pages written | ratio |",
+             "|---:|---|---:|---:|---:|---|"]
+    for n, r in results.items():
+        lines.append(_row(n, "plain Pelican, no feeds", r["plain"], ""))
+        lines.append(_row(n, "ours, `make html`", r["ours_html"],
+                          f"ours/plain {r['ours_html'].seconds / r['plain'].seconds:.2f}"))
+        lines.append(_row(n, "plain Pelican, feeds", r["plain_feeds"], ""))
+        lines.append(_row(n, "ours, `make publish` (feeds)", r["ours_publish"],
+                          f"ours/plain {r['ours_publish'].seconds / r['plain_feeds'].seconds:.2f}"))
+        lines.append(_row(n, "ours, `make html` after editing one story", r["incremental"],
+                          f"incremental/full {r['incremental'].seconds / r['ours_html'].seconds:.2f}"))
+        lines.append(f"| {n:,} | related stories alone (scoring, in process) | {r['related']:.3f} | | | |")
+    sizes = list(results)
+    if len(sizes) > 1:
+        first, last = sizes[-2], sizes[-1]
+        growth = results[last]["ours_html"].seconds / results[first]["ours_html"].seconds
+        lines += ["", f"Growth of `make html`, {last:,} / {first:,} stories: {growth:.2f} "
+                      f"(linear would be {last / first:.2f})."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Time our build against plain Pelican on generated stories.")
+    parser.add_argument("sizes", nargs="*", type=int, default=[500, 2000], help="stories per corpus (500 2000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3, help="full builds of each kind up to 2,000 stories; the best is kept")
+    parser.add_argument("--work", help="where corpora and outputs go (default: a temporary folder, removed)")
+    parser.add_argument("--results", default=str(HERE / "results.md"))
+    args = parser.parse_args(argv)
+    work = Path(args.work).resolve() if args.work else Path(tempfile.mkdtemp(prefix="reelnews-bench-"))
+    try:
+        results = {}
+        for n in args.sizes:
+            results[n] = bench_size(n, args.seed, args.runs if n <= 2000 else 1, work)
+        text = table(results, os.cpu_count())
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    print(text)
+    Path(args.results).write_text(text)
+
+
+if __name__ == "__main__":
+    main()
