@@ -20,7 +20,7 @@ from related_stories.pins import FORMAT, pin_problem, pinned_slugs
 from related_stories.scoring import Story, related_for_all
 from story_image.measure import placement_problem
 from story_reader.frontmatter import FrontMatterError, check_slug, parse_date, status_of, unknown_fields
-from subjects.resolve import resolve
+from subjects.resolve import TagPages, resolve
 
 from .clipping import REWRITE_NOTE
 from .stories import address, read_content, story_slug
@@ -155,7 +155,7 @@ def _tags(story):
 def _clashes(stories):
     """Two stories with one address or one headline, and two different tags that share a tag page."""
     found = []
-    slugs, titles, tags = {}, {}, {}
+    slugs, titles, tags = {}, {}, TagPages()
     for story in stories:
         slug = story_slug(story)
         if slug in slugs:
@@ -170,11 +170,10 @@ def _clashes(stories):
         if key:
             titles.setdefault(key, story.path)
         for tag in _tags(story):
-            page = address(tag)  # Pelican's tag slug, with the default TAG_REGEX_SUBSTITUTIONS
-            first = tags.setdefault(page, (tag, story.path))
-            if identity(first[0]) != identity(tag):
-                found.append(Problem(story.path, story.lines.get("tags"), f"tag '{tag}' and tag '{first[0]}' "
-                                     f"({first[1]}) share the page tag/{page}/; use one of them"))
+            # Pelican's tag slug, with the default TAG_REGEX_SUBSTITUTIONS; an error here, as publish refuses it
+            clash = tags.add(tag, address(tag), story.path, story.lines.get("tags"))
+            if clash is not None:
+                found.append(replace(clash, severity="error"))
     return found
 
 

@@ -13,7 +13,7 @@ from build_report import report
 from registry import identity, load_registry
 
 from .objects import CLASSES, DEFAULT_SETTINGS, Credit, Source
-from .resolve import resolve
+from .resolve import TagPages, resolve
 
 
 class SubjectPool:
@@ -74,8 +74,14 @@ def attach_subjects(generator):
         report(_relative(problem.path), problem.line, problem.message, problem.severity)
     pool = SubjectPool(settings)
     _preload(pool, registry)
+    tag_pages = TagPages()
     for story in [*generator.articles, *generator.drafts, *generator.hidden_articles]:
         _attach(story, pool, registry)
+        for tag in getattr(story, "tags", ()):
+            clash = tag_pages.add(tag.name, tag.slug, _relative(story.source_path),
+                                  story.metadata.get("header_lines", {}).get("tags"))
+            if clash is not None:
+                report(clash.path, clash.line, clash.message, clash.severity)
     for story in generator.articles:  # newest first, as Pelican orders them
         for item in {id(s): s for s in [*story.films, *story.franchises, *(c.person for c in story.people),
                                         *([story.platform] if story.platform else [])]}.values():

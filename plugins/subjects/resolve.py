@@ -147,3 +147,18 @@ def resolve(fields, registry, path, lines):
         subjects.platform = _lookup(registry, "platform", platforms[0], path, lines.get("platform"), problems)
     subjects.source = _source(fields.get("source"), path, lines.get("source"), problems)
     return subjects
+
+
+class TagPages:
+    """Free tags by the page they get: two different tags on one page ('Disney', 'Disney+') are a problem."""
+
+    def __init__(self):
+        self.first = {}  # page slug -> (tag as first written, file)
+
+    def add(self, tag, page, path, line):
+        """A Problem when `tag` lands on a page another tag already has, else None."""
+        first = self.first.setdefault(page, (tag, path))
+        if identity(first[0]) == identity(tag):
+            return None
+        return Problem(path, line, f"tag '{tag}' and tag '{first[0]}' ({first[1]}) share the page tag/{page}/; "
+                       "use one of them", "warning")
