@@ -8,15 +8,15 @@ from pathlib import Path
 from .stable import UnknownBundle, stabilise
 
 
-def index_site(site):
-    """Index `site` into site/pagefind/; return Pagefind's complaints ("" when all went well).
+def index_site(site, pages="**/*.html"):
+    """Index the `pages` (a glob) of `site` into site/pagefind/; return Pagefind's complaints ("" when all went well).
 
     The old index goes first: Pagefind writes new hashed files beside stale ones and never
     removes any. The new one is then made byte-identical from build to build (stable.py).
     """
     bundle = Path(site) / "pagefind"
     shutil.rmtree(bundle, ignore_errors=True)
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pages, "--quiet"],
                             capture_output=True, text=True)
     complaints = (result.stderr + result.stdout).strip()
     if result.returncode:
