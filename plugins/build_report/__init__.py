@@ -15,14 +15,12 @@ from registry import Problem
 _problems = []  # Problems reported by our plugins during this build
 _pelican = {"warnings": 0, "errors": 0}  # Pelican's own log records at those levels
 _drafts = {"count": 0}
-_reported_paths = set()  # files whose failure we already explained
 
 
 def report(path, line, message, severity="error"):
     """Print one problem at once (so the editor sees it as it happens) and remember it."""
     problem = Problem(path, line, message, severity)
     _problems.append(problem)
-    _reported_paths.add(path)
     print(problem, file=sys.stderr, flush=True)
 
 

@@ -50,6 +50,7 @@ class Problem:
 class Registry:
     entries: dict = field(default_factory=lambda: {kind: {} for kind in KINDS})  # kind -> identity -> Entry
     problems: list = field(default_factory=list)
+    _spellings: dict = field(default_factory=dict, repr=False)  # kind -> identity -> canonical name
 
     def find(self, kind, name):
         """The entry a story's name (canonical or alias, any case or accent) refers to."""
@@ -57,8 +58,9 @@ class Registry:
 
     def suggest(self, kind, name):
         """The canonical name a near-miss most likely meant, or None."""
-        known = {key: entry.name for key, entry in self.entries[kind].items()}
-        found = near_misses(name, known)
+        if kind not in self._spellings:  # built once per kind: suggest runs for every unknown name
+            self._spellings[kind] = {key: entry.name for key, entry in self.entries[kind].items()}
+        found = near_misses(name, self._spellings[kind])
         return found[0] if found else None
 
     def canonical(self, kind):
