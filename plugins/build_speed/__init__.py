@@ -14,6 +14,7 @@ PARALLEL_PROCESSES: how many processes work (default: every core); 1 reads and r
 turn, as Pelican does. tests/test_build_identical.py proves the output byte-identical.
 """
 
+import logging
 from dataclasses import dataclass
 from functools import partial
 
@@ -21,6 +22,9 @@ from pelican import signals
 from pelican.utils import sanitised_join
 
 from .pool import processes, run_all
+from .store import kept_pages, write_changed
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -31,6 +35,7 @@ class _Page:
     localcontext: dict
     context: dict
     localsiteurl: object  # the context's value when the writer rendered it
+    fingerprint: bytes = None  # what it is made from (store.py); None: render it every time
 
     def render(self):
         self.context["localsiteurl"] = self.localsiteurl
@@ -69,29 +74,56 @@ class _MarkingWriter:
         return self._writer.write_file(name, marking, context, *args, **kwargs)
 
 
-def _still_marked(page):
-    """False when a later page took the file over (or the writer refused this one)."""
+class _Step:
+    """One generator's output step: its writes held, then its pages rendered (or kept) and written."""
+
+    def __init__(self, generator, writer, processes):
+        self.generator, self.writer, self.processes = generator, writer, processes
+        self.marking, self.held, self.done = _MarkingWriter(writer), {}, False
+        writer.held = self.held
+
+    def finish(self):
+        """Render and write what changed; once, at the step's end or when its stories are final."""
+        if self.done:
+            return
+        self.done, self.writer.held = True, None
+        name = type(self.generator).__name__
+        store = kept_pages(self.writer, self.generator)
+        markers = {page.marker: page for page in self.marking.pages}
+        fresh = []
+        for path, text in self.held.items():  # the last text written to each file, as on disk
+            page = markers.get(text)
+            if page is None:
+                write_changed(path, text)  # a feed, or a page written as it is
+            elif not store.reuse(page, name):
+                fresh.append(page)
+        for page, (output, records) in zip(fresh, run_all([page.render for page in fresh], self.processes)):
+            store.wrote(page, write_changed(page.path, output), records, name)
+        store.remove_stale(name)
+        logger.info("%s: %d pages rendered, %d kept from the last build", name, len(fresh), len(markers) - len(fresh))
+
+
+_step = None  # the output step running now
+
+
+def _generate_output(generator, generate_output, processes, writer):
+    """Run a generator's output step with its writes held, then render and write what changed."""
+    global _step
+    if not hasattr(writer, "held"):  # not the addresses plugin's writer: render in turn, as Pelican does
+        generate_output(writer)
+        return
+    _step = _Step(generator, writer, processes)
     try:
-        with open(page.path, encoding="utf-8") as handle:
-            return handle.read() == page.marker
-    except FileNotFoundError:
-        return False
+        generate_output(_step.marking)
+        _step.finish()
+    finally:
+        writer.held, _step = None, None
 
 
-def _fill(page, output):
-    """Write over the marker in place: truncating a file to nothing first costs far more
-    on some file systems (ext4 mounted with `discard` frees and trims its block)."""
-    with open(page.path, "r+", encoding="utf-8") as handle:
-        handle.write(output)
-        handle.truncate()
-
-
-def _generate_output(generate_output, processes, writer):
-    marking = _MarkingWriter(writer)
-    generate_output(marking)
-    pages = [page for page in marking.pages if _still_marked(page)]
-    for page, output in zip(pages, run_all([page.render for page in pages], processes)):
-        _fill(page, output)
+def stories_written(generator, writer=None):
+    """Pelican's article_writer_finalized: write the story pages now, so the search index can start on them."""
+    if _step is not None and _step.generator is generator:
+        _step.finish()
 
 
 def render_in_parallel(generators):
@@ -101,7 +133,7 @@ def render_in_parallel(generators):
         return
     for generator in generators:
         if hasattr(generator, "generate_output"):
-            generator.generate_output = partial(_generate_output, generator.generate_output, count)
+            generator.generate_output = partial(_generate_output, generator, generator.generate_output, count)
 
 
 def freeze_addresses(generator):
@@ -113,3 +145,4 @@ def freeze_addresses(generator):
 def register():
     signals.article_generator_finalized.connect(freeze_addresses)
     signals.all_generators_finalized.connect(render_in_parallel)
+    signals.article_writer_finalized.connect(stories_written)

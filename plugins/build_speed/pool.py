@@ -2,8 +2,9 @@
 
 Pure: no Pelican. Workers are forked after the jobs exist, so they read the
 finished site from memory (copy-on-write) instead of receiving it pickled; only
-the results (strings) travel back. Warnings a worker logs are handed back too and
-logged again by the parent, so build reports still count them.
+the results (strings) travel back. Warnings a job logs are handed back with its result
+and logged again by the parent, so build reports still count them (and a page kept
+from the last build can log its warnings again).
 """
 
 import gc
@@ -25,15 +26,24 @@ class _Collect(logging.Handler):
 
 
 def _run(bounds):
-    """In a worker: the results of jobs[start:stop], and what they logged at WARNING or above."""
+    """[(result, what it logged at WARNING or above)] of jobs[start:stop]."""
     root = logging.getLogger()
-    collect = _Collect()
     saved = root.handlers[:]
-    root.handlers[:] = [collect]
+    done = []
     try:
-        return [_jobs[i]() for i in range(*bounds)], collect.records
+        for i in range(*bounds):
+            collect = _Collect()
+            root.handlers[:] = [collect]
+            done.append((_jobs[i](), collect.records))
     finally:
         root.handlers[:] = saved
+    return done
+
+
+def replay(records):
+    """Log again, in this process, what a job logged."""
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
 
 
 def can_fork():
@@ -44,26 +54,28 @@ def can_fork():
 
 
 def run_all(jobs, processes, chunks_per_process=8):
-    """[job() for job in jobs], computed by `processes` forked workers when that can help."""
+    """[(job(), what it logged)] for each job, computed by `processes` forked workers when that
+    can help; what each logged is logged again here."""
     global _jobs
-    if processes < 2 or len(jobs) < 4 * processes or not can_fork():
-        return [job() for job in jobs]
-    count = min(len(jobs), processes * chunks_per_process)  # small chunks even out slow pages
-    edges = [len(jobs) * k // count for k in range(count + 1)]
     _jobs = jobs
-    gc.freeze()  # the collector would touch every inherited object, copying the whole heap into each worker
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            parts = pool.map(_run, list(zip(edges, edges[1:])), chunksize=1)
+        if processes < 2 or len(jobs) < 4 * processes or not can_fork():
+            done = _run((0, len(jobs)))
+        else:
+            count = min(len(jobs), processes * chunks_per_process)  # small chunks even out slow pages
+            edges = [len(jobs) * k // count for k in range(count + 1)]
+            gc.freeze()  # the collector would touch every inherited object, copying the whole heap into each worker
+            try:
+                with multiprocessing.get_context("fork").Pool(processes) as pool:
+                    parts = pool.map(_run, list(zip(edges, edges[1:])), chunksize=1)
+            finally:
+                gc.unfreeze()
+            done = [job for part in parts for job in part]
     finally:
         _jobs = None
-        gc.unfreeze()
-    results = []
-    for outputs, records in parts:
-        results.extend(outputs)
-        for name, level, message in records:
-            logging.getLogger(name).log(level, "%s", message)
-    return results
+    for _, records in done:
+        replay(records)
+    return done
 
 
 def processes(settings):

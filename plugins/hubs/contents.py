@@ -36,6 +36,10 @@ class Hub:
         """How many stories the hub lists (the indexes show it)."""
         return len(self.stories)
 
+    def fingerprint_identity(self):
+        """A hub is a linked thing to build_speed, like its subject: followed a set number of links deep."""
+        return "hub", type(self.subject).__name__, self.subject.name
+
 
 def name_order(subject):
     """Alphabetical, ignoring case and accents; the raw name breaks ties so order never varies."""

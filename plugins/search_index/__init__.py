@@ -12,17 +12,31 @@ import sys
 
 from pelican import signals
 
-from .indexer import index_site
+from .indexer import Indexing
+
+_running = None  # the Indexing of this build, once the story pages are written
 
 
-def build_index(pelican):
-    """Index output/ into output/pagefind/, where the search page loads it from."""
-    settings = pelican.settings
+def start_index(generator, writer=None):
+    """Start Pagefind on output/ (into output/pagefind/, where the search page loads it from)."""
+    global _running
+    settings = generator.settings
     if not settings.get("SEARCH_INDEX", True):  # False skips it (search then finds nothing)
         return
     # Only story files are offered to Pagefind: parsing every hub page for nothing cost half its time and memory.
     stories = re.sub(r"\{[^}]*\}", "*", settings["ARTICLE_SAVE_AS"])
-    complaints = index_site(pelican.output_path, stories)
+    _running = Indexing(settings["OUTPUT_PATH"], stories)
+
+
+def build_index(pelican):
+    """Wait for the index (started here if no story step started it) and report what Pagefind said."""
+    global _running
+    settings = pelican.settings
+    if _running is None:
+        start_index(pelican)
+    if _running is None:
+        return
+    complaints, _running = _running.finish(), None
     if complaints:
         print(f"Reelnews: search index: {complaints}", file=sys.stderr, flush=True)
         if settings.get("REELNEWS_STRICT", False):
@@ -30,4 +44,5 @@ def build_index(pelican):
 
 
 def register():
+    signals.article_writer_finalized.connect(start_index)
     signals.finalized.connect(build_index)

@@ -16,7 +16,7 @@ import struct
 from pathlib import Path
 
 SIGNATURE = b"pagefind_dcd"
-FILTERS = 3  # position of [[filter name, file hash], ...] in a language's pf_meta list
+PAGES, CHUNKS, FILTERS = 1, 2, 3  # positions of the fragment, index-chunk and filter lists in a language's pf_meta
 
 
 class UnknownBundle(Exception):
@@ -91,19 +91,47 @@ def _sorted_filter(index):
     return [name, sorted([value, sorted(pages)] for value, pages in values)]
 
 
+def _metas(bundle):
+    """(language code, meta hash, decoded meta) for each language pagefind-entry.json names."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_hash = language["hash"]
+        meta = _read(bundle / f"pagefind.{meta_hash}.pf_meta")
+        if not isinstance(meta, list) or len(meta) <= FILTERS:
+            raise UnknownBundle(f"pagefind.{meta_hash}.pf_meta is not laid out as Pagefind 1.5 lays it out")
+        yield meta_hash.rsplit("_", 1)[0], meta_hash, meta
+
+
+def prune(bundle):
+    """Remove the hashed files no language of the current index names.
+
+    Pagefind skips a hashed file that already exists (its name is its content), so indexing
+    into the last build's bundle writes only what changed; what it no longer needs is left
+    behind, and goes here.
+    """
+    bundle = Path(bundle)
+    wanted = set()
+    for _, meta_hash, meta in _metas(bundle):
+        wanted.add(f"pagefind.{meta_hash}.pf_meta")
+        wanted |= {f"fragment/{page[0]}.pf_fragment" for page in meta[PAGES]}
+        wanted |= {f"index/{chunk[-1]}.pf_index" for chunk in meta[CHUNKS]}
+        wanted |= {f"filter/{name}.pf_filter" for _, name in meta[FILTERS]}
+    hashed = [*bundle.glob("pagefind.*.pf_meta"), *bundle.glob("fragment/*"), *bundle.glob("index/*"),
+              *bundle.glob("filter/*")]
+    for path in hashed:
+        if path.relative_to(bundle).as_posix() not in wanted:
+            path.unlink()
+
+
 def stabilise(bundle):
     """Rewrite the filter indexes of a Pagefind bundle folder in a fixed order, in place."""
     bundle = Path(bundle)
     entry_path = bundle / "pagefind-entry.json"
     entry = entry_path.read_text(encoding="utf-8")
-    for language in json.loads(entry)["languages"].values():
-        meta_hash = language["hash"]
-        language_code = meta_hash.rsplit("_", 1)[0]
-        meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
-        meta = _read(meta_path)
-        filters = meta[FILTERS] if isinstance(meta, list) and len(meta) > FILTERS else None
+    for language_code, meta_hash, meta in list(_metas(bundle)):
+        filters = meta[FILTERS]
         if not isinstance(filters, list) or not all(isinstance(f, list) and len(f) == 2 for f in filters):
-            raise UnknownBundle(f"{meta_path.name} does not list filters where Pagefind 1.5 does")
+            raise UnknownBundle(f"pagefind.{meta_hash}.pf_meta does not list filters where Pagefind 1.5 does")
         stable = []
         for name, file_hash in sorted(filters):
             old = bundle / "filter" / f"{file_hash}.pf_filter"
@@ -113,7 +141,7 @@ def stabilise(bundle):
             (bundle / "filter" / f"{new}.pf_filter").write_bytes(packed)
             stable.append([name, new])
         meta[FILTERS] = stable
-        meta_path.unlink()
+        (bundle / f"pagefind.{meta_hash}.pf_meta").unlink()
         new_meta, packed = _packed(meta, language_code, 10)
         (bundle / f"pagefind.{new_meta}.pf_meta").write_bytes(packed)
         entry = entry.replace(f'"{meta_hash}"', f'"{new_meta}"')

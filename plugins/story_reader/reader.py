@@ -90,8 +90,8 @@ class StoryReader(MarkdownReader):
 
     def read_ahead(self, paths, processes):
         """Read `paths` now with `processes` workers; read() then hands the results out."""
-        results = run_all([partial(self._read_quietly, path) for path in paths], processes)
-        self._ahead.update((path, result) for path, result in zip(paths, results) if result is not None)
+        done = run_all([partial(self._read_quietly, path) for path in paths], processes)
+        self._ahead.update((path, result) for path, (result, _) in zip(paths, done) if result is not None)
 
     def _read_quietly(self, path):
         """A worker's read; None for a broken story, which read() then meets and reports itself."""

@@ -41,6 +41,14 @@ def _image(story, siteurl):
     return Image(absolute_url(siteurl, image.url), image.width, image.height, image.alt)
 
 
+def _reads(*names):
+    """The context values a filter reads (build_speed fingerprints a page by what it reads)."""
+    def mark(function):
+        function.context_names = names
+        return function
+    return mark
+
+
 def story_facts(story, context):
     siteurl = context["SITEURL"]
     modified = getattr(story, "modified", None)
@@ -64,11 +72,13 @@ def story_facts(story, context):
     )
 
 
+@_reads("SITEURL", "AUTHOR", "SITENAME")
 @pass_context
 def news_article_ld(context, story):
     return Markup(script_json(news_article(story_facts(story, context))))
 
 
+@_reads("SITEURL", "SITENAME", "articles_page", "output_file")
 @pass_context
 def collection_page_ld(context, hub):
     siteurl = context["SITEURL"]
@@ -79,6 +89,7 @@ def collection_page_ld(context, hub):
     return Markup(script_json(collection_page(_thing(hub.subject, siteurl), hub.subject.name, url, stories)))
 
 
+@_reads("SITEURL")
 @pass_context
 def public_url(context, path):
     return absolute_url(context["SITEURL"], path)
