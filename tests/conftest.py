@@ -38,19 +38,20 @@ class Build:
         return sorted(p.relative_to(self.output).as_posix() for p in self.output.glob(pattern))
 
 
-def build(content, output, settings="pelicanconf.py", env=None, cwd=None, cache=None, extra=()):
+def build(content, output, settings="pelicanconf.py", env=None, cwd=None, cache=None, extra=(), flags=()):
     """Run the real `pelican` command on a content folder, as `make html` / `make publish` do.
 
     It runs from the content folder's parent, so problems name files as an editor
     sees them there: `mini/stories/2020/x.md:3: ...` (or `content/...` for the shipped site).
     Each build keeps its content cache beside its output (or in `cache`, to share one on
-    purpose), so builds never read each other's; `extra` are `pelican -e KEY=JSON` overrides.
+    purpose), so builds never read each other's; `extra` are `pelican -e KEY=JSON` overrides
+    and `flags` other command-line options (e.g. -v).
     """
     run_env = {**os.environ, "COLUMNS": "200", **(env or {})}
     cache = cache or Path(output).resolve().parent / f"{Path(output).name}-cache"
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings),
-         "--cache-path", str(cache), *(["-e", *extra] if extra else [])],
+         "--cache-path", str(cache), *flags, *(["-e", *extra] if extra else [])],
         cwd=cwd or Path(content).resolve().parent, env=run_env, capture_output=True, text=True, timeout=600,
     )
     return Build(Path(output), result.returncode, result.stdout, result.stderr)

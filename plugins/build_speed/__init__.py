@@ -1,17 +1,20 @@
-"""Build speed: the work of a build spread over every core, and nothing computed twice.
+"""Build speed: the work of a build spread over every core, and nothing done twice.
 
-- Pages: each generator's output runs as usual through the one writer, except that a
-  template only leaves a marker, so the writer still writes each file in turn (address
-  checks, `content_written` and feeds happen exactly as before). Then every recorded
-  page is rendered at once by forked workers, each with the `localsiteurl` the writer
-  had set for it, and each file still holding its marker gets its page; a file another
-  page took over since keeps that page, as it would have.
+- Pages: each generator's output step runs as usual through the one writer (address
+  checks, `content_written` and feeds happen exactly as before), except that a template
+  only leaves a marker and the writer holds every file in memory. Then each page whose
+  fingerprint is the last build's, in a file untouched since, is kept (store.py); the
+  others are rendered at once by forked workers, each with the `localsiteurl` the writer
+  had set for it. A file is written only when its bytes changed, and the pages an earlier
+  build wrote that this one did not are removed. The story step finishes before Pelican's
+  article_writer_finalized, so the search index can start on the stories while hubs render.
 - Story addresses: Pelican formats a story's URL afresh each time a template asks
   (tens of thousands of times); once the stories are final, each keeps its own.
 - Stories are read ahead on every core by the story reader, with the same pool.
 
 PARALLEL_PROCESSES: how many processes work (default: every core); 1 reads and renders in
-turn, as Pelican does. tests/test_build_identical.py proves the output byte-identical.
+turn, as Pelican does, and keeps no pages. tests/test_build_identical.py and
+tests/test_kept_pages.py prove the output byte-identical.
 """
 
 import logging
