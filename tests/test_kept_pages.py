@@ -81,6 +81,10 @@ def _mtimes(folder):
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in Path(folder).rglob("*") if p.is_file()}
 
 
+def _problems(result):
+    return sorted(line for line in result.stderr.splitlines() if ": error: " in line or ": warning: " in line)
+
+
 def _rendered(result):
     return {generator: (int(rendered), int(kept)) for generator, rendered, kept in
             RENDERED.findall(" ".join((result.stdout + result.stderr).split()))}
@@ -94,6 +98,7 @@ class Rebuild:
     differences: list  # files that differ from a build from scratch, or that only one of them has
     rewritten: dict  # file -> its text, for each file the rebuild wrote
     rendered: dict  # generator -> (pages rendered, pages kept)
+    problems: tuple  # (what the rebuild reported, what the build from scratch reported)
 
 
 @pytest.fixture(scope="session")
@@ -117,7 +122,7 @@ def rebuilds(tmp_path_factory):
         fresh = build(content, tmp / f"fresh-{step}", cache=tmp / f"fresh-{step}-cache", extra=theme)
         assert fresh.returncode == 0, fresh.stderr
         results[name] = Rebuild(rebuilt.returncode, differences(rebuilt.output, fresh.output), rewritten,
-                                _rendered(rebuilt))
+                                _rendered(rebuilt), (_problems(rebuilt), _problems(fresh)))
     return results
 
 
@@ -125,6 +130,17 @@ def rebuilds(tmp_path_factory):
 def test_a_rebuild_after_an_edit_writes_what_a_build_from_scratch_writes(rebuilds, edit):
     assert rebuilds[edit].returncode == 0
     assert rebuilds[edit].differences == []
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_a_rebuild_after_an_edit_reports_what_a_build_from_scratch_reports(rebuilds, edit):
+    rebuilt, fresh = rebuilds[edit].problems
+    assert rebuilt == fresh
+
+
+def test_registry_problems_are_reported_again_by_rebuilds_that_reuse_the_registry(rebuilds):
+    rebuilt, _ = rebuilds["a deleted story"].problems
+    assert any("franchises.yaml" in line or "unknown franchise" in line for line in rebuilt)
 
 
 def test_a_rebuild_with_nothing_changed_renders_and_rewrites_no_page(rebuilds):

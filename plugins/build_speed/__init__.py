@@ -25,7 +25,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 
 from .pool import processes, run_all
-from .store import kept_pages, write_changed
+from .store import kept_pages, save_kept_pages, write_changed
 
 logger = logging.getLogger(__name__)
 
@@ -149,3 +149,4 @@ def register():
     signals.article_generator_finalized.connect(freeze_addresses)
     signals.all_generators_finalized.connect(render_in_parallel)
     signals.article_writer_finalized.connect(stories_written)
+    signals.finalized.connect(save_kept_pages)

@@ -250,7 +250,12 @@ class PageStore:
                 os.removedirs(os.path.dirname(path))  # its folders, as far up as they are empty
             except OSError:
                 pass
-        self.save()
+
+
+def save_kept_pages(pelican):
+    """At the end of a build that got that far: what the next one may keep."""
+    if _current is not None:
+        _current[1].save()
 
 
 def kept_pages(writer, generator):
