@@ -11,12 +11,18 @@
 - Story addresses: Pelican formats a story's URL afresh each time a template asks
   (tens of thousands of times); once the stories are final, each keeps its own.
 - Stories are read ahead on every core by the story reader, with the same pool.
+- The cyclic garbage collector waits until the build is done: each of its full passes walked
+  every story, hub and page object (0.7 s of an edited story's 5 s rebuild at 2,000 stories),
+  for a few megabytes of garbage. At the end it skips the build's objects (gc.freeze), so
+  exiting does not walk them either; a later build in the same process (pelican -r) lets
+  them go first.
 
 PARALLEL_PROCESSES: how many processes work (default: every core); 1 reads and renders in
 turn, as Pelican does, and keeps no pages. tests/test_build_identical.py and
 tests/test_kept_pages.py prove the output byte-identical.
 """
 
+import gc
 import logging
 from dataclasses import dataclass
 from functools import partial
@@ -145,8 +151,22 @@ def freeze_addresses(generator):
         story.override_url, story.override_save_as = story.url, story.save_as
 
 
+def pause_collector(pelican):
+    if gc.get_freeze_count():  # an earlier build in this process froze its objects: collect them now
+        gc.unfreeze()
+        gc.collect()
+    gc.disable()
+
+
+def resume_collector(pelican):
+    gc.freeze()
+    gc.enable()
+
+
 def register():
+    signals.initialized.connect(pause_collector)
     signals.article_generator_finalized.connect(freeze_addresses)
     signals.all_generators_finalized.connect(render_in_parallel)
     signals.article_writer_finalized.connect(stories_written)
     signals.finalized.connect(save_kept_pages)
+    signals.finalized.connect(resume_collector)

@@ -8,7 +8,9 @@ would). A page's fingerprint (fingerprint.py) covers:
 - the site: its settings, our plugins' code, the versions of the libraries that render,
   and every story's and file's address (a story may link to any other by its file name);
 - the page's template and every template it extends, imports or includes;
-- every value those templates name, followed two links deep, and the page's address.
+- every value those templates name, followed two links deep, and the page's address;
+  a page of a list counts by its own stories and the list's length, not the other pages'
+  stories (a template that shows those through the paginator is not supported).
 A filter or function given the whole context (Jinja's `pass_context`) must say which values
 it reads, as a `context_names` tuple on the function; one that does not makes its pages
 depend on every value they are given.
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from jinja2 import meta, nodes
 from pelican.contents import Content
-from pelican.paginator import Page
+from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
 from .fingerprint import Fingerprints, Unfingerprintable, digest, plain_pickle
@@ -61,10 +63,13 @@ def _identity(thing):
 
 
 def _stand_in(value):
-    """A page of a list is made from its list and its number: Pelican makes three Page objects
-    per list page (this, previous, next), and fingerprints them by what they are made from."""
+    """A page of a list is made from its own stories, its number and the shape of the whole list
+    (its address, length and page size), which the pager shows; the other pages' stories are not
+    on it. Pelican makes three Page objects per list page (this, previous, next), each fingerprinted so."""
     if type(value) is Page:
-        return "page", value.paginator, value.number
+        return "page", value.number, value.object_list, _stand_in(value.paginator)
+    if type(value) is Paginator:
+        return "paginator", value.name, value.url, value.per_page, value.orphans, value.count
     return None
 
 

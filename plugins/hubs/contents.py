@@ -69,6 +69,13 @@ def _subjects_of(story):
     return list({id(subject): subject for subject in named}.values())
 
 
+def busiest(hubs):
+    """(name, address, story count) of the hubs with stories, most stories first, name order breaking ties.
+    Plain values: a page showing them changes only when they do (build_speed fingerprints what pages name)."""
+    ranked = sorted((hub for hub in hubs if hub.count), key=lambda hub: -hub.count)
+    return [(hub.subject.name, hub.subject.url, hub.count) for hub in ranked]
+
+
 def build_hubs(stories, subjects):
     """kind -> hubs in name order.
 

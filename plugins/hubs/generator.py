@@ -10,7 +10,7 @@ from functools import partial
 from markupsafe import escape
 from pelican.generators import Generator
 
-from .contents import KINDS, build_hubs, by_letter
+from .contents import KINDS, build_hubs, busiest, by_letter
 
 # kind -> the prefix of its index settings (FRANCHISES_URL, PEOPLE_SAVE_AS, ...) and template
 INDEXES = {"franchise": "franchises", "film": "films", "person": "people", "platform": "platforms"}
@@ -26,6 +26,7 @@ class HubGenerator(Generator):
             for hub in hubs:
                 hub.subject.hub = hub
         self.context["hubs"] = self.hubs
+        self.context["busiest_franchises"] = busiest(self.hubs["franchise"])  # the home page's strip
 
     def generate_output(self, writer):
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])

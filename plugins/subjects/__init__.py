@@ -53,8 +53,7 @@ def _preload(pool, registry):
             film.platform = pool.get("platform", film.entry.platform, None)
 
 
-def _attach(story, pool, registry):
-    path = _relative(story.source_path)
+def _attach(story, path, pool, registry):
     lines = story.metadata.get("header_lines", {})
     found = resolve(story.metadata, registry, path, lines)
     for problem in found.problems:
@@ -108,10 +107,10 @@ def attach_subjects(generator):
     _preload(pool, registry)
     tag_pages = TagPages()
     for story in [*generator.articles, *generator.drafts, *generator.hidden_articles]:
-        _attach(story, pool, registry)
+        path = _relative(story.source_path)
+        _attach(story, path, pool, registry)
         for tag in getattr(story, "tags", ()):
-            clash = tag_pages.add(tag.name, tag.slug, _relative(story.source_path),
-                                  story.metadata.get("header_lines", {}).get("tags"))
+            clash = tag_pages.add(tag.name, tag.slug, path, story.metadata.get("header_lines", {}).get("tags"))
             if clash is not None:
                 report(clash.path, clash.line, clash.message, clash.severity)
     for story in generator.articles:  # newest first, as Pelican orders them
