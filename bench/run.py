@@ -7,7 +7,9 @@ empty content cache:
 - ours with `make publish`'s settings (every feed), and plain Pelican with the
   site feed and a feed per tag;
 then edits one story and rebuilds ours (`make html`, warm cache) into the same
-output, and times the related-stories scoring alone on the corpus's stories.
+output, and times the related-stories scoring alone on the corpus's stories, and the
+search indexing alone (Pagefind over the story pages of our output, into a fresh folder),
+whose memory is most of our peak.
 Wall time is the best of --runs (CPU time is that run's user + system time, all
 processes); peak memory is the largest process's peak RSS (a build and the Pagefind
 it runs); pages are the .html files written.
@@ -17,6 +19,7 @@ The table goes to stdout and to bench/results.md.
 import argparse
 import os
 import platform
+import runpy
 import shutil
 import subprocess
 import sys
@@ -32,6 +35,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import corpus as corpus_module  # noqa: E402
 from related_stories.scoring import Config, Story, related_for_all  # noqa: E402
+from search_index.indexer import pages_glob  # noqa: E402
 
 SITEURL = "https://bench.example.org"
 PLAIN_FEEDS = ["FEED_ALL_ATOM=\"feeds/all.atom.xml\"", "TAG_FEED_ATOM=\"tag/{slug}/feed.atom.xml\""]
@@ -101,6 +105,23 @@ def edit_one_story(root, corpus):
     return path
 
 
+def search_index_alone(build, log):
+    """Pagefind over the story pages `build` wrote, as the search_index plugin runs it, into a new folder."""
+    bundle = build.output.parent / "pagefind-alone"
+    shutil.rmtree(bundle, ignore_errors=True)
+    stories = pages_glob(runpy.run_path(str(build.settings))["ARTICLE_SAVE_AS"])
+    command = [sys.executable, "-m", "pagefind", "--site", str(build.output), "--glob", stories,
+               "--output-path", str(bundle), "--quiet"]
+    with open(log, "w") as handle:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"bench: pagefind failed:\n{Path(log).read_text()[-2000:]}")
+    return Timing(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, 0)
+
+
 def related_seconds(corpus, repeat=3):
     """Best wall time of the related-stories scoring over the corpus's stories."""
     records = []
@@ -144,6 +165,7 @@ def bench_size(n, seed, runs, work):
     result["incremental"] = builds["ours_html"].run(folder / "incremental.log")
     print(f"  {n:>6} {'incremental':<30} {result['incremental'].seconds:7.2f} s", file=sys.stderr, flush=True)
     result["related"] = related_seconds(corpus)
+    result["search"] = search_index_alone(builds["ours_html"], folder / "search.log")
     return result
 
 
@@ -166,6 +188,9 @@ def table(results, cores):
         lines.append(_row(n, "ours, `make html` after editing one story", r["incremental"],
                           f"incremental/full {r['incremental'].seconds / r['ours_html'].seconds:.2f}"))
         lines.append(f"| {n:,} | related stories alone (scoring, in process) | {r['related']:.3f} | | | | |")
+        search = r["search"]
+        lines.append(f"| {n:,} | search index alone (Pagefind on our story pages) | {search.seconds:.2f} "
+                     f"| {search.cpu:.1f} | {search.peak_mb:.0f} | | |")
     sizes = list(results)
     if len(sizes) > 1:
         first, last = sizes[-2], sizes[-1]

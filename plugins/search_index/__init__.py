@@ -7,12 +7,11 @@ its date and franchise with `data-pagefind-meta`, so a search lists stories, not
 and lists that repeat their headlines. Runs after every other file is written.
 """
 
-import re
 import sys
 
 from pelican import signals
 
-from .indexer import Indexing
+from .indexer import Indexing, pages_glob
 
 _running = None  # the Indexing of this build, once the story pages are written
 
@@ -24,8 +23,7 @@ def start_index(generator, writer=None):
     if not settings.get("SEARCH_INDEX", True):  # False skips it (search then finds nothing)
         return
     # Only story files are offered to Pagefind: parsing every hub page for nothing cost half its time and memory.
-    stories = re.sub(r"\{[^}]*\}", "*", settings["ARTICLE_SAVE_AS"])
-    _running = Indexing(settings["OUTPUT_PATH"], stories)
+    _running = Indexing(settings["OUTPUT_PATH"], pages_glob(settings["ARTICLE_SAVE_AS"]))
 
 
 def build_index(pelican):

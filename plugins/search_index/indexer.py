@@ -1,11 +1,17 @@
 """Run Pagefind over a finished site folder; knows nothing of Pelican, so any tool can reuse it."""
 
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from .stable import UnknownBundle, prune, stabilise
+
+
+def pages_glob(save_as):
+    """The glob of the files a SAVE_AS pattern names: {date:%Y}/{slug}/index.html -> */*/index.html."""
+    return re.sub(r"\{[^}]*\}", "*", save_as)
 
 
 class Indexing:
