@@ -179,3 +179,11 @@ def test_the_people_index_runs_a_to_z_then_hash():
     hubs = build_hubs([Story("s", people=[Credit(p) for p in people])], {})["person"]
     assert [(letter, [hub.subject.name for hub in group]) for letter, group in by_letter(hubs)] == [
         ("A", ["Anna"]), ("B", ["Ben", "Bo"]), ("E", ["Émile"]), ("#", ["50 Cent"])]
+
+
+def test_a_hub_keeps_only_as_many_people_as_its_page_shows():
+    people = [Subject("person", name) for name in ["Ann", "Ben", "Cy", "Di"]]
+    film = Subject("film", "Heist")
+    hub = {hub.subject.name: hub for hub in build_hubs(
+        [Story("s", films=[film], people=[Credit(p) for p in people])], {}, top_people=2)["film"]}["Heist"]
+    assert [person.name for person, _ in hub.people] == ["Ann", "Ben"]

@@ -88,19 +88,24 @@ class _Step:
 
     def __init__(self, generator, writer, processes):
         self.generator, self.writer, self.processes = generator, writer, processes
-        self.marking, self.held, self.done = _MarkingWriter(writer), {}, False
+        self.marking, self.held, self.left = _MarkingWriter(writer), {}, None
+        self.rendered = self.kept = 0
         writer.held = self.held
 
-    def finish(self):
-        """Render and write what changed; once, at the step's end or when its stories are final."""
-        if self.done:
-            return
-        self.done, self.writer.held = True, None
+    def finish(self, stories_only=False):
+        """Render and write what changed: the story pages alone as soon as they are final (so the search
+        index can start on them), the rest at the step's end."""
         name = type(self.generator).__name__
         store = kept_pages(self.writer, self.generator)
         markers = {page.marker: page for page in self.marking.pages}
+        if self.left is None:  # the step has written all it will: what it no longer writes goes now
+            self.writer.held, self.left = None, dict(self.held)
+            store.remove_stale(name, set(self.held))
+        now = {path: text for path, text in self.left.items()
+               if not stories_only or "article" in getattr(markers.get(text), "localcontext", {})}
         fresh = []
-        for path, text in self.held.items():  # the last text written to each file, as on disk
+        for path, text in now.items():  # the last text written to each file, as on disk
+            del self.left[path]
             page = markers.get(text)
             if page is None:
                 write_changed(path, text)  # a feed, or a page written as it is
@@ -108,8 +113,8 @@ class _Step:
                 fresh.append(page)
         for page, (output, records) in zip(fresh, run_all([page.render for page in fresh], self.processes)):
             store.wrote(page, write_changed(page.path, output), records, name)
-        store.remove_stale(name)
-        logger.info("%s: %d pages rendered, %d kept from the last build", name, len(fresh), len(markers) - len(fresh))
+        self.rendered += len(fresh)
+        self.kept += sum(text in markers for text in now.values()) - len(fresh)
 
 
 _step = None  # the output step running now
@@ -121,18 +126,20 @@ def _generate_output(generator, generate_output, processes, writer):
     if not hasattr(writer, "held"):  # not the addresses plugin's writer: render in turn, as Pelican does
         generate_output(writer)
         return
-    _step = _Step(generator, writer, processes)
+    step = _step = _Step(generator, writer, processes)
     try:
-        generate_output(_step.marking)
-        _step.finish()
+        generate_output(step.marking)
+        step.finish()
     finally:
         writer.held, _step = None, None
+    logger.info("%s: %d pages rendered, %d kept from the last build", type(generator).__name__, step.rendered,
+                step.kept)
 
 
 def stories_written(generator, writer=None):
     """Pelican's article_writer_finalized: write the story pages now, so the search index can start on them."""
     if _step is not None and _step.generator is generator:
-        _step.finish()
+        _step.finish(stories_only=True)
 
 
 def render_in_parallel(generators):

@@ -9,9 +9,11 @@ changes the pages that show it and the pages one link away, not the whole site. 
 last hop a linked thing counts by its identity (its kind and name), which a page always
 shows anyway.
 
-Each value is pickled once (C speed), with linked things and the `shared` objects (the
-settings) cut out by reference; a value pickle cannot take has no fingerprint, and its
-page is simply rendered every time.
+Each value is pickled once (C speed, without pickle's memo, so only values count), with
+linked things named instead of followed, and other objects (a page of a list, its
+paginator) fingerprinted apart, once however many values hold them. The `shared` objects
+(the settings, the whole context) count by name: the caller fingerprints them apart. A
+value pickle cannot take has no fingerprint, and its page is simply rendered every time.
 """
 
 import dataclasses
@@ -30,7 +32,8 @@ SCALARS = frozenset((str, int, float, bool, type(None)))
 _BY_NAME = frozenset((types.FunctionType, types.BuiltinFunctionType, type))  # pickled by reference
 
 
-_DIGEST = hashlib.blake2b
+def _hash(data):
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def digest(*parts):
@@ -52,7 +55,7 @@ def plain_pickle(value):
 
 
 def _link(*name):
-    """Stands in a pickle for a linked thing, a shared object or a part fingerprinted apart."""
+    """Stands in a pickle for a linked thing (by its name) or an object fingerprinted apart (by its place)."""
 
 
 def _fields(*state):
@@ -131,11 +134,11 @@ class Fingerprints:
         if found is not None:
             return found[1]
         if value is MISSING:
-            result = _DIGEST(b"missing", digest_size=16).digest()
+            result = _hash(b"missing")
         elif id(value) in self.shared:
-            result = _DIGEST(self.shared[id(value)].encode(), digest_size=16).digest()
+            result = _hash(self.shared[id(value)].encode())
         elif type(value) in SCALARS:
-            result = _DIGEST(repr((type(value).__name__, value)).encode(), digest_size=16).digest()
+            result = _hash(repr((type(value).__name__, value)).encode())
         else:
             result = self._compute(value, hops, key)
         self._memo[key] = value, result
@@ -147,7 +150,7 @@ class Fingerprints:
         if stand_in is not None:
             return self.of(stand_in, hops)
         if name is not None and hops == 0:
-            return _DIGEST(repr((type(value).__qualname__, name)).encode(), digest_size=16).digest()
+            return _hash(repr((type(value).__qualname__, name)).encode())
         if key in self._open:
             raise Unfingerprintable(f"a {type(value).__name__} that contains itself")
         self._open.add(key)
@@ -156,10 +159,10 @@ class Fingerprints:
             inner = hops - 1 if name is not None else hops
             of = self.of
             followed = [of(link, inner) for link in links] if inner else []  # at the last hop: their names, in own
-            return _DIGEST(b"".join([own, *followed, *[of(part, inner) for part in parts]]), digest_size=16).digest()
+            return _hash(b"".join([own, *followed, *[of(part, inner) for part in parts]]))
         finally:
             self._open.discard(key)
 
     def page(self, names, localcontext, hops):
-        """The fingerprint of the values `names` of a page's context (MISSING where it has none)."""
-        return digest(*(name.encode() + self.of(localcontext.get(name, MISSING), hops) for name in sorted(names)))
+        """The fingerprint of the values `names` (in order) of a page's context (MISSING where it has none)."""
+        return digest(*(name.encode() + self.of(localcontext.get(name, MISSING), hops) for name in names))

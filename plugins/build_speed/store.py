@@ -129,6 +129,7 @@ def write_changed(path, text):
                 handle.write(data)
                 handle.truncate()
     except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)  # a stale page's removal may have taken its folder
         with open(path, "wb") as handle:
             handle.write(data)
     return os.stat(path)
@@ -141,7 +142,6 @@ class PageStore:
         stored = self._load() if settings.get("LOAD_CONTENT_CACHE", False) else {}
         self._kept = stored.get("pages", {})  # output file -> (fingerprint, size, mtime_ns, warnings, step)
         self._read = stored.get("templates", {})  # template source -> what it reads (_reading)
-        self._written = set()  # the pages of this build, rendered or kept
         self._output = os.path.join(os.path.abspath(settings["OUTPUT_PATH"]), "")
         self._context = context
         self._fingerprints = Fingerprints(_identity, shared=(settings, context), stand_in=_stand_in)
@@ -184,7 +184,8 @@ class PageStore:
                       *(path.read_bytes() for path in code))
 
     def _template(self, template):
-        """(digest of the template's sources, the names they read: None when that cannot be known)."""
+        """(digest of the template's sources, the names they read and the page's address, in order:
+        None when that cannot be known)."""
         found = self._templates.get(template.name)
         if found is None:
             environment, sources, names, todo = template.environment, [], set(), [template.name]
@@ -207,7 +208,8 @@ class PageStore:
                     if included is not None and included not in seen:
                         seen.add(included)
                         todo.append(included)
-            found = self._templates[template.name] = (digest(*sorted(sources)), None if dynamic else names)
+            names = None if dynamic else tuple(sorted(names | {"output_file"}))
+            found = self._templates[template.name] = (digest(*sorted(sources)), names)
         return found
 
     def fingerprint(self, page):
@@ -216,16 +218,14 @@ class PageStore:
             return None
         sources, names = self._template(page.template)
         context = page.localcontext
-        names = set(context) if names is None else names | {"output_file"}
         try:
-            return digest(self._site, sources, self._fingerprints.page(names, context, HOPS),
+            return digest(self._site, sources, self._fingerprints.page(names or sorted(context), context, HOPS),
                           self._fingerprints.of(page.localsiteurl, 0))
         except Unfingerprintable:
             return None
 
     def reuse(self, page, step):
         """True when the file already holds this page (its warnings are logged again)."""
-        self._written.add(page.path)
         page.fingerprint = self.fingerprint(page)
         fingerprint, size, mtime_ns, warnings, _ = self._kept.get(page.path, (None, None, None, (), None))
         if page.fingerprint is None or fingerprint != page.fingerprint:
@@ -242,12 +242,12 @@ class PageStore:
     def wrote(self, page, stat, warnings, step):
         self._kept[page.path] = page.fingerprint, stat.st_size, stat.st_mtime_ns, tuple(warnings), step
 
-    def remove_stale(self, step):
-        """Delete the pages an earlier build's `step` wrote that this one's did not (a story renamed,
-        redated or deleted, a hub left empty), so the output, and the search index made from it,
-        is what a build from scratch would give."""
+    def remove_stale(self, step, writing):
+        """Delete the pages an earlier build's `step` wrote that this one's does not (`writing`: a story
+        renamed, redated or deleted, a hub left empty), so the output, and the search index made from
+        it, is what a build from scratch would give."""
         stale = [path for path, kept in self._kept.items()
-                 if kept[4] == step and path not in self._written and path.startswith(self._output)]
+                 if kept[4] == step and path not in writing and path.startswith(self._output)]
         for path in sorted(stale):
             del self._kept[path]
             try:

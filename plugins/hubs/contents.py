@@ -76,13 +76,14 @@ def busiest(hubs):
     return [(hub.subject.name, hub.subject.url, hub.count) for hub in ranked]
 
 
-def build_hubs(stories, subjects):
+def build_hubs(stories, subjects, top_people=None):
     """kind -> hubs in name order.
 
     `stories`: published stories in the site's order (newest first);
     `subjects`: kind -> every subject the build knows, registry entries included.
     Films, people and platforms get a hub when a story names them; every franchise
     from the registry or a film's entry gets one even with no story yet.
+    `top_people`: how many of its people a hub keeps (None: all), as its page shows no more.
     """
     hubs = {}  # id(subject) -> Hub
     people = defaultdict(Counter)  # id(subject) -> person -> stories naming both
@@ -111,7 +112,7 @@ def build_hubs(stories, subjects):
             hubs.setdefault(id(franchise), Hub(franchise))
 
     for key, hub in hubs.items():
-        hub.people = _ranked(people[key])
+        hub.people = _ranked(people[key])[:top_people]
         if hub.subject.kind in ("franchise", "platform"):
             hub.films = films_of[key]
         if hub.subject.kind == "franchise":

@@ -21,7 +21,7 @@ class HubGenerator(Generator):
 
     def generate_context(self):
         """Attach each hub to its subject now, so story pages know which subjects have a page."""
-        self.hubs = build_hubs(self.context["articles"], self.context["subjects"])
+        self.hubs = build_hubs(self.context["articles"], self.context["subjects"], self.settings["HUBS_TOP_PEOPLE"])
         for hubs in self.hubs.values():
             for hub in hubs:
                 hub.subject.hub = hub
@@ -36,7 +36,7 @@ class HubGenerator(Generator):
                 feed = self._write_feed(writer, hub)
                 subject = hub.subject
                 write(subject.save_as, template, self.context, hub=hub, feed=feed, **{kind: subject},
-                      paginated={"articles": hub.stories, "dates": hub.stories}, template_name=f"hub_{kind}",
+                      paginated={"articles": hub.stories}, template_name=f"hub_{kind}",
                       page_name=subject.page_name, url=subject.url)
             self._write_index(write, kind)
 
