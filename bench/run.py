@@ -7,9 +7,10 @@ empty content cache:
 - ours with `make publish`'s settings (every feed), and plain Pelican with the
   site feed and a feed per tag;
 then edits one story and rebuilds ours (`make html`, warm cache) into the same
-output (as many times as --runs, adding one more sentence each time; the best is kept), and times the related-stories scoring alone on the corpus's stories, and the
-search indexing alone (Pagefind over the story pages of our output, into a fresh folder),
-whose memory is most of our peak.
+output (as many times as --runs, one more sentence each time; the best is kept), and
+times the related-stories scoring alone on the corpus's stories, and the search indexing
+alone (Pagefind over the story pages of our output, into a fresh folder), whose memory
+is most of our peak.
 Wall time is the best of --runs (CPU time is that run's user + system time, all
 processes); peak memory is the largest process's peak RSS (a build and the Pagefind
 it runs); pages are the .html files written.
@@ -49,6 +50,21 @@ class Timing:
     pages: int
 
 
+def timed(label, command, log, **popen):
+    """(wall seconds, CPU seconds, peak MB) of one command and all it runs; a failure stops the
+    benchmark with its last lines."""
+    with open(log, "w") as handle:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, **popen)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code:
+        tail = "".join(Path(log).read_text().splitlines(keepends=True)[-30:])
+        raise SystemExit(f"bench: '{label}' failed (exit {code}):\n{tail}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
 @dataclass
 class Build:
     """One way of building a content folder into an output folder."""
@@ -76,18 +92,8 @@ class Build:
     def run(self, log):
         """Time one build; a failed build stops the benchmark with its last lines."""
         env = {**os.environ, "SITEURL": SITEURL, "COLUMNS": "200"}
-        with open(log, "w") as handle:
-            start = time.perf_counter()
-            process = subprocess.Popen(self.command(), cwd=self.content.parent, env=env,
-                                       stdout=handle, stderr=subprocess.STDOUT)
-            _, status, usage = os.wait4(process.pid, 0)
-            seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode:
-            tail = "".join(Path(log).read_text().splitlines(keepends=True)[-30:])
-            raise SystemExit(f"bench: '{self.label}' failed (exit {process.returncode}):\n{tail}")
-        pages = sum(1 for _ in self.output.rglob("*.html"))
-        return Timing(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, pages)
+        seconds, cpu, peak_mb = timed(self.label, self.command(), log, cwd=self.content.parent, env=env)
+        return Timing(seconds, cpu, peak_mb, sum(1 for _ in self.output.rglob("*.html")))
 
 
 def best(timings):
@@ -112,14 +118,7 @@ def search_index_alone(build, log):
     stories = pages_glob(runpy.run_path(str(build.settings))["ARTICLE_SAVE_AS"])
     command = [sys.executable, "-m", "pagefind", "--site", str(build.output), "--glob", stories,
                "--output-path", str(bundle), "--quiet"]
-    with open(log, "w") as handle:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status):
-        raise SystemExit(f"bench: pagefind failed:\n{Path(log).read_text()[-2000:]}")
-    return Timing(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, 0)
+    return Timing(*timed("search index alone", command, log), 0)
 
 
 def related_seconds(corpus, repeat=3):

@@ -88,7 +88,7 @@ class _Step:
 
     def __init__(self, generator, writer, processes):
         self.generator, self.writer, self.processes = generator, writer, processes
-        self.marking, self.held, self.left = _MarkingWriter(writer), {}, None
+        self.marking, self.held, self.left, self.markers = _MarkingWriter(writer), {}, None, None
         self.rendered = self.kept = 0
         writer.held = self.held
 
@@ -97,10 +97,11 @@ class _Step:
         index can start on them), the rest at the step's end."""
         name = type(self.generator).__name__
         store = kept_pages(self.writer, self.generator)
-        markers = {page.marker: page for page in self.marking.pages}
         if self.left is None:  # the step has written all it will: what it no longer writes goes now
             self.writer.held, self.left = None, dict(self.held)
+            self.markers = {page.marker: page for page in self.marking.pages}
             store.remove_stale(name, set(self.held))
+        markers = self.markers
         now = {path: text for path, text in self.left.items()
                if not stories_only or "article" in getattr(markers.get(text), "localcontext", {})}
         fresh = []

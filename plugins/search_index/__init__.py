@@ -4,7 +4,9 @@ Pagefind comes from PyPI with its binary (requirements.txt); the stock search pl
 is no longer developed. Only stories are indexed: the theme marks the story with
 `data-pagefind-body`, its franchises, people and platform with `data-pagefind-filter`, and
 its date and franchise with `data-pagefind-meta`, so a search lists stories, not the hubs
-and lists that repeat their headlines. Runs after every other file is written.
+and lists that repeat their headlines. Pagefind starts as soon as the story pages are
+written (article_writer_finalized) and works while the hubs are made; the build waits for
+it at the end (finalized), then reports what it said.
 """
 
 import sys
