@@ -161,6 +161,16 @@ def test_a_sentence_added_to_a_story_rewrites_only_that_storys_page(rebuilds):
     assert len(pages) == 1 and "A closing&nbsp;sentence." in next(iter(pages.values()))  # typogrify's widont
 
 
+def test_a_sentence_added_to_a_story_indexes_only_that_storys_year_again(rebuilds):
+    rewritten = rebuilds["a sentence added to a story"].rewritten
+    [story] = [f for f in rewritten if f.endswith(".html")]
+    assert {f.split("/")[1] for f in rewritten if f.startswith("pagefind/")} == {story.split("/")[0]}
+
+
+def test_a_rebuild_with_nothing_changed_leaves_the_search_index_untouched(rebuilds):
+    assert not [f for f in rebuilds["nothing"].rewritten if f.startswith("pagefind/")]
+
+
 def test_a_template_edit_renders_every_page_again(rebuilds):
     rebuild = rebuilds["a template"]
     assert all(kept == 0 for _, kept in rebuild.rendered.values())

@@ -5,6 +5,7 @@ Pages and crawlers need must be there; `make github` must land the site on a gh-
 branch, and the Actions workflow must hold what a deployment needs.
 """
 
+import json
 import os
 import re
 import shutil
@@ -132,16 +133,25 @@ def test_the_404_page_links_by_full_address_so_it_works_at_any_depth(published):
     assert f"{SITEURL}/" in links
 
 
-def test_only_stories_are_in_the_search_index(published):
-    entry = published.text("pagefind/pagefind-entry.json")
+def test_only_stories_are_in_the_search_index_a_bundle_per_year(published):
     stories = [p for p in published.files() if STORY.match(p)]
-    assert f'"page_count":{len(stories)}' in entry.replace(" ", "")
+    years = sorted({p.split("/")[0] for p in stories}, reverse=True)
+    assert json.loads(published.text("pagefind/shards.json")) == years
+    for year in years:
+        entry = json.loads(published.text(f"pagefind/{year}/pagefind-entry.json"))
+        assert entry["languages"]["en"]["page_count"] == sum(p.startswith(f"{year}/") for p in stories)
+
+
+def test_the_search_index_ships_only_what_the_search_page_loads(published):
+    bundle = published.files("pagefind/**/*")
+    assert not [p for p in bundle if "-ui." in p or "highlight" in p]
+    assert "pagefind/2020/pagefind.js" in bundle
 
 
 def test_the_search_index_is_the_same_when_built_again(published, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(published.output, copy)
-    assert index_site(copy) == ""
+    assert index_site(copy, "{date:%Y}/{date:%m}/{slug}/index.html") == ""
     before = {p.relative_to(published.output): p.read_bytes() for p in (published.output / "pagefind").rglob("*")
               if p.is_file()}
     after = {p.relative_to(copy): p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()}
@@ -192,7 +202,7 @@ def test_make_github_pushes_the_site_to_the_gh_pages_branch(deployed):
     result, remote = deployed
     assert result.returncode == 0, result.stdout + result.stderr
     files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split()
-    assert {"index.html", ".nojekyll", "sitemap.xml", "pagefind/pagefind.js"} <= set(files)
+    assert {"index.html", ".nojekyll", "sitemap.xml", "pagefind/shards.json"} <= set(files)
 
 
 def test_make_github_publishes_with_the_given_address(deployed):

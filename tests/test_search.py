@@ -139,3 +139,26 @@ def test_a_headline_holding_markup_is_shown_as_text(search_page):
     assert "<img src=x" in result.locator("h2").inner_text()
     assert result.locator("img, script, b").count() == 0
     assert search_page.evaluate("window.injected") is None
+
+
+def test_a_filter_alone_lists_its_stories_newest_first_across_years(served, search_page):
+    site, siteurl = served
+    about = stories_about(site, siteurl)
+    platforms = [platform for _, platform in about.values() if platform]
+    busiest = max(sorted(set(platforms)), key=platforms.count)
+    search_page.select_option("#filter-platform", busiest)
+    shown = absolute(search_page, listed(search_page))
+    dates = search_page.locator("#search-results time").evaluate_all("times => times.map(t => t.dateTime)")
+    assert shown == {url for url, (_, platform) in about.items() if platform == busiest}
+    assert len({date[:4] for date in dates}) > 1
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_the_year_filter_lists_that_years_stories_and_offers_years_newest_first(served, search_page):
+    site, siteurl = served
+    years = [option for option in search_page.locator("#filter-year option").all_inner_texts()[1:]]
+    assert years == sorted(years, reverse=True) and len(years) > 1
+    year = years[1]
+    search_page.select_option("#filter-year", year)
+    shown = absolute(search_page, listed(search_page))
+    assert shown == {url for url in stories_about(site, siteurl) if url.startswith(f"{siteurl}/{year}/")}

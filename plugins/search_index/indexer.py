@@ -1,12 +1,32 @@
-"""Run Pagefind over a finished site folder; knows nothing of Pelican, so any tool can reuse it."""
+"""Run Pagefind over a finished site folder, a bundle per year of stories; knows nothing of
+Pelican, so any tool can reuse it (`python -m search_index.indexer SITE SAVE_AS`).
 
+Why a bundle per year: Pagefind holds every page it indexes in memory (about 100 KB a story)
+and has no incremental mode. Split by year, no Pagefind process holds more than a year of
+stories, and a rebuild re-indexes only the years whose story pages changed. The search page
+merges the bundles that `shards.json` lists (theme/static/js/search.js).
+"""
+
+import hashlib
+import json
 import re
+import shutil
 import subprocess
 import sys
-import tempfile
+import threading
+from importlib.metadata import version
 from pathlib import Path
 
+import pagefind_bin
+
 from .stable import UnknownBundle, prune, stabilise
+
+YEAR_FIRST = "{date:%Y}/"  # a SAVE_AS that starts so puts each year's stories in a folder of its own
+SHARDS = "shards.json"  # in the bundle folder: the shards, newest first, for the search page
+WHOLE = "all"  # the one shard of stories whose SAVE_AS does not start with their year
+# Pagefind's ready-made interfaces, written into every bundle: the theme's search page uses the
+# JS API (pagefind.js) only, so these would be published once a year for nobody.
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
 
 def pages_glob(save_as):
@@ -14,37 +34,131 @@ def pages_glob(save_as):
     return re.sub(r"\{[^}]*\}", "*", save_as)
 
 
-class Indexing:
-    """Pagefind indexing the `pages` (a glob) of `site` into site/pagefind/, in the background.
+def shard_globs(save_as, story_paths):
+    """Shard name -> glob of its story pages, newest year first, for stories at `story_paths`
+    (relative, "/"-separated) saved as `save_as`."""
+    glob = pages_glob(save_as)
+    if not save_as.startswith(YEAR_FIRST):
+        return {WHOLE: glob} if story_paths else {}
+    within_year = glob.split("/", 1)[1]
+    years = {path.split("/", 1)[0] for path in story_paths}
+    return {year: f"{year}/{within_year}" for year in sorted(years, reverse=True)}
 
-    Pagefind indexes into the last build's bundle, where it writes only the hashed files
-    that are new (rewriting all of them cost half its time); finish() then makes the new
-    index byte-identical from build to build and removes what it no longer names (stable.py).
+
+def _digest(site, glob, command):
+    """What a shard's index is made from: Pagefind's version and arguments, and each page's
+    address, size and modification time (the writer rewrites only pages whose bytes change)."""
+    made_of = hashlib.sha256(json.dumps([version("pagefind"), command]).encode())
+    for path in sorted(Path(site).glob(glob)):
+        stat = path.stat()
+        made_of.update(f"{path.relative_to(site).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return made_of.hexdigest()
+
+
+def _read_state(path):
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_if_changed(path, text):
+    path = Path(path)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+class Indexing:
+    """Pagefind indexing the stories of `site` (saved as `save_as`) into site/pagefind/<shard>/,
+    shard after shard in a background thread.
+
+    With `state` (a file outside the site), a shard whose pages and bundle are as the last
+    build left them is not indexed again. Each shard is indexed into the last build's bundle,
+    where Pagefind writes only the hashed files that are new; finish() makes the new index
+    byte-identical from build to build and removes what it no longer names (stable.py), and
+    removes the bundles of years with no stories left.
     """
 
-    def __init__(self, site, pages="**/*.html"):
-        self._bundle = Path(site) / "pagefind"
-        self._output = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pages, "--quiet"],
-            stdout=self._output, stderr=subprocess.STDOUT, text=True)
+    def __init__(self, site, save_as, state=None):
+        self._site = Path(site)
+        self._bundle = self._site / "pagefind"
+        self._save_as = save_as
+        self._state = state
+        self._complaints = ""
+        self._thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
+        self._thread.start()
 
     def finish(self):
-        """Wait for Pagefind; its complaints ("" when all went well)."""
-        status = self._process.wait()
-        self._output.seek(0)
-        complaints = self._output.read().strip()
-        self._output.close()
-        if status:
-            return complaints or f"pagefind exited with status {status}"
+        """Wait for every shard; Pagefind's complaints ("" when all went well)."""
+        self._thread.join()
+        return self._complaints
+
+    def _index_all(self):
         try:
-            stabilise(self._bundle)
-            prune(self._bundle)
+            self._complaints = self._index_shards()
+        except (OSError, ValueError) as error:  # reported by finish(), in the build's thread
+            self._complaints = f"indexing failed: {error}"
+
+    def _index_shards(self):
+        stories = [path.relative_to(self._site).as_posix() for path in self._site.glob(pages_glob(self._save_as))]
+        shards = shard_globs(self._save_as, stories)
+        before = _read_state(self._state) if self._state else {}
+        after, complaints = {}, []
+        for shard, glob in shards.items():
+            complaint, after[shard] = self._index(shard, glob, before.get(shard))
+            if complaint:
+                complaints.append(f"{shard}: {complaint}" if len(shards) > 1 else complaint)
+        self._remove_all_but(shards)
+        _write_if_changed(self._bundle / SHARDS, json.dumps(list(shards)) + "\n")
+        if self._state:
+            _write_if_changed(self._state, json.dumps(after, indent=1, sort_keys=True) + "\n")
+        return "\n".join(complaints)
+
+    def _index(self, shard, glob, last):
+        """Index one shard unless `last` ([pages digest, entry digest]) says it is as it was:
+        (complaints, what to remember of it)."""
+        bundle = self._bundle / shard
+        command = [str(pagefind_bin.get_executable()), "--site", str(self._site), "--glob", glob,
+                   "--output-path", str(bundle), "--quiet"]
+        pages = _digest(self._site, glob, command[2:])
+        entry = bundle / "pagefind-entry.json"
+        if last and entry.exists() and last == [pages, hashlib.sha256(entry.read_bytes()).hexdigest()]:
+            return "", last
+        done = subprocess.run(command, capture_output=True, text=True)
+        complaints = (done.stdout + done.stderr).strip()
+        if done.returncode:
+            return complaints or f"pagefind exited with status {done.returncode}", None
+        for pattern in UNUSED:
+            for path in bundle.glob(pattern):
+                path.unlink()
+        try:
+            stabilise(bundle)
+            prune(bundle)
         except UnknownBundle as error:
-            return f"{error} (is pagefind the version pinned in requirements.txt?)"
-        return complaints
+            return f"{error} (is pagefind the version pinned in requirements.txt?)", None
+        return complaints, [pages, hashlib.sha256(entry.read_bytes()).hexdigest()]
+
+    def _remove_all_but(self, shards):
+        """Remove what is in the bundle folder but no shard of this build: years with no stories
+        left, and an older build's single bundle."""
+        if not self._bundle.is_dir():
+            return
+        for path in self._bundle.iterdir():
+            if path.name in shards and path.is_dir() or path.name == SHARDS:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
-def index_site(site, pages="**/*.html"):
-    """Index `site` and wait; Pagefind's complaints ("" when all went well)."""
-    return Indexing(site, pages).finish()
+def index_site(site, save_as, state=None):
+    """Index the stories of `site` and wait; Pagefind's complaints ("" when all went well)."""
+    return Indexing(site, save_as, state).finish()
+
+
+if __name__ == "__main__":
+    complaints = index_site(*sys.argv[1:3])
+    if complaints:
+        sys.exit(complaints)

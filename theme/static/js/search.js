@@ -1,4 +1,5 @@
-// The search page: Pagefind's JS API over the index every build writes to <site>/pagefind/.
+// The search page: Pagefind's JS API over the index every build writes to <site>/pagefind/:
+// a bundle per year of stories, which shards.json lists newest first, merged into one search.
 // Results use the story-list markup (kicker, headline, summary, date). Everything from the
 // index goes in as text, never as HTML, so a headline or a story can never inject markup.
 // The term and filters live in the address (?q=dune&platform=Netflix), so a search can be shared.
@@ -101,14 +102,24 @@ async function search() {
     status.textContent = "Type a film, a person, a franchise or a platform, or pick a filter.";
     return;
   }
-  // With no words, filtered stories come newest first; with words, best match first.
-  const options = text ? { filters: chosen } : { filters: chosen, sort: { date: "desc" } };
-  const found = await pagefind.debouncedSearch(text || null, options, 150);
-  if (found === null || mine !== generation) return;
-  pending = [...found.results];
+  // With words, best match first; with none, filtered stories come newest first.
+  const found = text ? (await pagefind.debouncedSearch(text, { filters: chosen }, 150))?.results : await newestFirst(chosen);
+  if (!found || mine !== generation) return;
+  pending = [...found];
   list.replaceChildren();
   await showMore(mine);
-  if (mine === generation) status.textContent = describe(found.results.length, text, chosen);
+  if (mine === generation) status.textContent = describe(found.length, text, chosen);
+}
+
+// Pagefind sorts each year's bundle by date, but merges bundles by score, which in a sorted
+// search is a rank within one bundle; so the stories are asked for year by year, newest first.
+async function newestFirst(chosen) {
+  const counted = await pagefind.search(null, { filters: chosen });
+  const years = Object.keys(counted.filters.year || {}).filter((year) => counted.filters.year[year] > 0);
+  years.sort().reverse();
+  const sort = { date: "desc" };
+  const byYear = await Promise.all(years.map((year) => pagefind.search(null, { filters: { ...chosen, year }, sort })));
+  return byYear.flatMap((found) => found.results);
 }
 
 async function offerFilters() {
@@ -117,14 +128,26 @@ async function offerFilters() {
   for (const select of filters) {
     const values = Object.keys(available[select.dataset.filter] || {});
     values.sort((a, b) => a.localeCompare(b));
+    if (select.dataset.filter === "year") values.reverse(); // newest first
     for (const value of values) select.add(new Option(value, value));
     select.value = wanted.get(select.dataset.filter) || "";
   }
 }
 
-try {
-  pagefind = await import(`${bundle}pagefind.js`);
+// The newest year's bundle is the primary (pagefind.js and its wasm load from there); the other
+// years' bundles are merged into it.
+async function load() {
+  const response = await fetch(`${bundle}shards.json`);
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  const [newest, ...older] = await response.json();
+  if (!newest) throw new Error("the search index lists no stories");
+  pagefind = await import(`${bundle}${newest}/pagefind.js`);
   await pagefind.init();
+  await Promise.all(older.map((year) => pagefind.mergeIndex(`${bundle}${year}/`)));
+}
+
+try {
+  await load();
   await offerFilters();
 } catch (error) {
   status.textContent = "Search is not available: its index could not be loaded. Browse the franchises, people and platforms instead.";
