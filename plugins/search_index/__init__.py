@@ -14,8 +14,6 @@ it at the end (finalized), then reports what it said.
 import os
 import sys
 
-from pelican import signals
-
 from .indexer import Indexing
 
 STATE_FILE = "search_index.json"  # in CACHE_PATH: what each year's bundle was made from
@@ -51,5 +49,7 @@ def build_index(pelican):
 
 
 def register():
+    from pelican import signals  # here, so `python -m search_index` indexes without loading Pelican
+
     signals.article_writer_finalized.connect(start_index)
     signals.finalized.connect(build_index)

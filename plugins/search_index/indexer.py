@@ -1,5 +1,5 @@
 """Run Pagefind over a finished site folder, a bundle per year of stories; knows nothing of
-Pelican, so any tool can reuse it (`python -m search_index.indexer SITE SAVE_AS`).
+Pelican, so any tool can reuse it (`python -m search_index SITE SAVE_AS`).
 
 Why a bundle per year: Pagefind holds every page it indexes in memory (about 100 KB a story)
 and has no incremental mode. Split by year, no Pagefind process holds more than a year of
@@ -9,11 +9,12 @@ merges the bundles that `shards.json` lists (theme/static/js/search.js).
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -22,6 +23,7 @@ import pagefind_bin
 from .stable import UnknownBundle, prune, stabilise
 
 YEAR_FIRST = "{date:%Y}/"  # a SAVE_AS that starts so puts each year's stories in a folder of its own
+BUNDLE = "pagefind"  # in the site: where the search page loads the index from
 SHARDS = "shards.json"  # in the bundle folder: the shards, newest first, for the search page
 WHOLE = "all"  # the one shard of stories whose SAVE_AS does not start with their year
 # Pagefind's ready-made interfaces, written into every bundle: the theme's search page uses the
@@ -70,95 +72,85 @@ def _write_if_changed(path, text):
 
 
 class Indexing:
-    """Pagefind indexing the stories of `site` (saved as `save_as`) into site/pagefind/<shard>/,
-    shard after shard in a background thread.
-
-    With `state` (a file outside the site), a shard whose pages and bundle are as the last
-    build left them is not indexed again. Each shard is indexed into the last build's bundle,
-    where Pagefind writes only the hashed files that are new; finish() makes the new index
-    byte-identical from build to build and removes what it no longer names (stable.py), and
-    removes the bundles of years with no stories left.
-    """
+    """`index_site` running in the background, in a process of its own: the build forks its
+    render workers meanwhile, which a thread of ours (holding who knows what lock) would make unsafe."""
 
     def __init__(self, site, save_as, state=None):
-        self._site = Path(site)
-        self._bundle = self._site / "pagefind"
-        self._save_as = save_as
-        self._state = state
-        self._complaints = ""
-        self._thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
-        self._thread.start()
+        self._output = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        plugins = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))}
+        command = [sys.executable, "-m", "search_index", str(site), save_as, *([str(state)] if state else [])]
+        self._process = subprocess.Popen(command, stdout=self._output, stderr=subprocess.STDOUT, text=True, env=env)
 
     def finish(self):
-        """Wait for every shard; Pagefind's complaints ("" when all went well)."""
-        self._thread.join()
-        return self._complaints
-
-    def _index_all(self):
-        try:
-            self._complaints = self._index_shards()
-        except (OSError, ValueError) as error:  # reported by finish(), in the build's thread
-            self._complaints = f"indexing failed: {error}"
-
-    def _index_shards(self):
-        stories = [path.relative_to(self._site).as_posix() for path in self._site.glob(pages_glob(self._save_as))]
-        shards = shard_globs(self._save_as, stories)
-        before = _read_state(self._state) if self._state else {}
-        after, complaints = {}, []
-        for shard, glob in shards.items():
-            complaint, after[shard] = self._index(shard, glob, before.get(shard))
-            if complaint:
-                complaints.append(f"{shard}: {complaint}" if len(shards) > 1 else complaint)
-        self._remove_all_but(shards)
-        _write_if_changed(self._bundle / SHARDS, json.dumps(list(shards)) + "\n")
-        if self._state:
-            _write_if_changed(self._state, json.dumps(after, indent=1, sort_keys=True) + "\n")
-        return "\n".join(complaints)
-
-    def _index(self, shard, glob, last):
-        """Index one shard unless `last` ([pages digest, entry digest]) says it is as it was:
-        (complaints, what to remember of it)."""
-        bundle = self._bundle / shard
-        command = [str(pagefind_bin.get_executable()), "--site", str(self._site), "--glob", glob,
-                   "--output-path", str(bundle), "--quiet"]
-        pages = _digest(self._site, glob, command[2:])
-        entry = bundle / "pagefind-entry.json"
-        if last and entry.exists() and last == [pages, hashlib.sha256(entry.read_bytes()).hexdigest()]:
-            return "", last
-        done = subprocess.run(command, capture_output=True, text=True)
-        complaints = (done.stdout + done.stderr).strip()
-        if done.returncode:
-            return complaints or f"pagefind exited with status {done.returncode}", None
-        for pattern in UNUSED:
-            for path in bundle.glob(pattern):
-                path.unlink()
-        try:
-            stabilise(bundle)
-            prune(bundle)
-        except UnknownBundle as error:
-            return f"{error} (is pagefind the version pinned in requirements.txt?)", None
-        return complaints, [pages, hashlib.sha256(entry.read_bytes()).hexdigest()]
-
-    def _remove_all_but(self, shards):
-        """Remove what is in the bundle folder but no shard of this build: years with no stories
-        left, and an older build's single bundle."""
-        if not self._bundle.is_dir():
-            return
-        for path in self._bundle.iterdir():
-            if path.name in shards and path.is_dir() or path.name == SHARDS:
-                continue
-            if path.is_dir():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
+        """Wait for every shard; what went wrong ("" when all went well)."""
+        status = self._process.wait()
+        self._output.seek(0)
+        complaints = self._output.read().strip()
+        self._output.close()
+        return complaints or (f"indexing exited with status {status}" if status else "")
 
 
 def index_site(site, save_as, state=None):
-    """Index the stories of `site` and wait; Pagefind's complaints ("" when all went well)."""
-    return Indexing(site, save_as, state).finish()
+    """Index the stories of `site` (saved as `save_as`) into site/pagefind/<shard>/, shard after
+    shard; Pagefind's complaints ("" when all went well).
+
+    With `state` (a file outside the site), a shard whose pages and bundle are as the last
+    run left them is not indexed again. Each shard is indexed into the last run's bundle,
+    where Pagefind writes only the hashed files that are new; the new index is then made
+    byte-identical from run to run, what it no longer names is removed (stable.py), and so
+    are the bundles of years with no stories left.
+    """
+    site = Path(site)
+    stories = [path.relative_to(site).as_posix() for path in site.glob(pages_glob(save_as))]
+    shards = shard_globs(save_as, stories)
+    before = _read_state(state) if state else {}
+    after, complaints = {}, []
+    for shard, glob in shards.items():
+        complaint, after[shard] = _index_shard(site, shard, glob, before.get(shard))
+        if complaint:
+            complaints.append(f"{shard}: {complaint}" if len(shards) > 1 else complaint)
+    _remove_all_but(site / BUNDLE, shards)
+    _write_if_changed(site / BUNDLE / SHARDS, json.dumps(list(shards)) + "\n")
+    if state:
+        _write_if_changed(state, json.dumps(after, indent=1, sort_keys=True) + "\n")
+    return "\n".join(complaints)
 
 
-if __name__ == "__main__":
-    complaints = index_site(*sys.argv[1:3])
-    if complaints:
-        sys.exit(complaints)
+def _index_shard(site, shard, glob, last):
+    """Index one shard unless `last` ([pages digest, entry digest]) says it is as it was:
+    (complaints, what to remember of it)."""
+    bundle = site / BUNDLE / shard
+    command = [str(pagefind_bin.get_executable()), "--site", str(site), "--glob", glob,
+               "--output-path", str(bundle), "--quiet"]
+    pages = _digest(site, glob, command[2:])
+    entry = bundle / "pagefind-entry.json"
+    if last and entry.exists() and last == [pages, hashlib.sha256(entry.read_bytes()).hexdigest()]:
+        return "", last
+    done = subprocess.run(command, capture_output=True, text=True)
+    complaints = (done.stdout + done.stderr).strip()
+    if done.returncode:
+        return complaints or f"pagefind exited with status {done.returncode}", None
+    for pattern in UNUSED:
+        for path in bundle.glob(pattern):
+            path.unlink()
+    try:
+        stabilise(bundle)
+        prune(bundle)
+    except UnknownBundle as error:
+        return f"{error} (is pagefind the version pinned in requirements.txt?)", None
+    return complaints, [pages, hashlib.sha256(entry.read_bytes()).hexdigest()]
+
+
+def _remove_all_but(bundle, shards):
+    """Remove what is in the bundle folder but no shard of this run: years with no stories
+    left, and an older build's single bundle."""
+    if not bundle.is_dir():
+        return
+    for path in bundle.iterdir():
+        if path.name in shards and path.is_dir() or path.name == SHARDS:
+            continue
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
