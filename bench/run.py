@@ -12,8 +12,10 @@ times the related-stories scoring alone on the corpus's stories, and the search 
 alone (the search_index plugin's Pagefind runs, a year of stories each, over a copy of the
 story pages of our output).
 Wall time is the best of --runs (CPU time is that run's user + system time, all
-processes); peak memory is the largest process's peak RSS (a build and the Pagefind
-it runs); pages are the .html files written.
+processes). Peak memory is the most the build and every process it ran (forked render
+workers, Pagefind) held at once: their proportional set sizes summed, sampled every 0.1 s
+(Linux /proc); the largest single process's peak resident size is beside it. Pages are
+the .html files written.
 The table goes to stdout and to bench/results.md.
 """
 
@@ -46,23 +48,61 @@ PLAIN_FEEDS = ["FEED_ALL_ATOM=\"feeds/all.atom.xml\"", "TAG_FEED_ATOM=\"tag/{slu
 class Timing:
     seconds: float  # wall time
     cpu: float  # user + system time of the build and every process it ran
-    peak_mb: float
+    peak_mb: float  # the most memory the build and its processes held at once (proportional set size)
+    largest_mb: float  # the largest single process's peak resident size
     pages: int
 
 
+SAMPLE_SECONDS = 0.1  # how often the memory of a build's processes is summed
+
+
+def _processes(pid):
+    """`pid` and every process under it, now."""
+    found, todo = [], [pid]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as handle:
+                    todo += [int(child) for child in handle.read().split()]
+        except OSError:
+            pass  # it ended meanwhile
+    return found
+
+
+def _pss_mb(pid):
+    """A process's proportional set size: its private memory, plus its share of what forked
+    workers still share with it (so summing processes counts nothing twice)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def timed(label, command, log, **popen):
-    """(wall seconds, CPU seconds, peak MB) of one command and all it runs; a failure stops the
-    benchmark with its last lines."""
+    """(wall seconds, CPU seconds, peak MB of all its processes at once, largest process's peak MB)
+    of one command and all it runs; a failure stops the benchmark with its last lines."""
+    peak = 0.0
     with open(log, "w") as handle:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, **popen)
-        _, status, usage = os.wait4(process.pid, 0)
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, sum(_pss_mb(each) for each in _processes(process.pid)))
+            time.sleep(SAMPLE_SECONDS)
         seconds = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
     if code:
         tail = "".join(Path(log).read_text().splitlines(keepends=True)[-30:])
         raise SystemExit(f"bench: '{label}' failed (exit {code}):\n{tail}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, peak, usage.ru_maxrss / 1024
 
 
 @dataclass
@@ -92,14 +132,15 @@ class Build:
     def run(self, log):
         """Time one build; a failed build stops the benchmark with its last lines."""
         env = {**os.environ, "SITEURL": SITEURL, "COLUMNS": "200"}
-        seconds, cpu, peak_mb = timed(self.label, self.command(), log, cwd=self.content.parent, env=env)
-        return Timing(seconds, cpu, peak_mb, sum(1 for _ in self.output.rglob("*.html")))
+        return Timing(*timed(self.label, self.command(), log, cwd=self.content.parent, env=env),
+                      sum(1 for _ in self.output.rglob("*.html")))
 
 
 def best(timings):
     """The fastest run, with the highest peak memory seen."""
     fastest = min(timings, key=lambda t: t.seconds)
-    return Timing(fastest.seconds, fastest.cpu, max(t.peak_mb for t in timings), fastest.pages)
+    return Timing(fastest.seconds, fastest.cpu, max(t.peak_mb for t in timings), max(t.largest_mb for t in timings),
+                  fastest.pages)
 
 
 def edit_one_story(root, corpus):
@@ -176,14 +217,16 @@ def bench_size(n, seed, runs, work):
 
 
 def _row(n, label, timing, ratio):
-    return (f"| {n:,} | {label} | {timing.seconds:.2f} | {timing.cpu:.1f} | {timing.peak_mb:.0f} | {timing.pages:,} "
-            f"| {ratio} |")
+    pages = f"{timing.pages:,}" if timing.pages else ""
+    return (f"| {n:,} | {label} | {timing.seconds:.2f} | {timing.cpu:.1f} | {timing.peak_mb:.0f} "
+            f"| {timing.largest_mb:.0f} | {pages} | {ratio} |")
 
 
 def table(results, cores):
     lines = [f"Machine: {cores} cores, Python {platform.python_version()}, {platform.system()}.", "",
-             "| stories | build | wall (s) | CPU (s) | peak memory (MB) | pages written | ratio |",
-             "|---:|---|---:|---:|---:|---:|---|"]
+             "| stories | build | wall (s) | CPU (s) | peak memory, all processes (MB) | largest process (MB) "
+             "| pages written | ratio |",
+             "|---:|---|---:|---:|---:|---:|---:|---|"]
     for n, r in results.items():
         lines.append(_row(n, "plain Pelican, no feeds", r["plain"], ""))
         lines.append(_row(n, "ours, `make html`", r["ours_html"],
@@ -193,10 +236,8 @@ def table(results, cores):
                           f"ours/plain {r['ours_publish'].seconds / r['plain_feeds'].seconds:.2f}"))
         lines.append(_row(n, "ours, `make html` after editing one story", r["incremental"],
                           f"incremental/full {r['incremental'].seconds / r['ours_html'].seconds:.2f}"))
-        lines.append(f"| {n:,} | related stories alone (scoring, in process) | {r['related']:.3f} | | | | |")
-        search = r["search"]
-        lines.append(f"| {n:,} | search index alone (Pagefind, a run per year of stories) | {search.seconds:.2f} "
-                     f"| {search.cpu:.1f} | {search.peak_mb:.0f} | | |")
+        lines.append(f"| {n:,} | related stories alone (scoring, in process) | {r['related']:.3f} | | | | | |")
+        lines.append(_row(n, "search index alone (Pagefind, a run per year of stories)", r["search"], ""))
     sizes = list(results)
     if len(sizes) > 1:
         first, last = sizes[-2], sizes[-1]
