@@ -1,39 +1,58 @@
-"""Forked workers (plugins/build_speed/pool.py): every result, in order, with what each job logged."""
+"""Forked workers (plugins/build_speed/pool.py): every result, in order, with what each job logged.
 
-import logging
-import os
+Each test runs in a fresh Python process, as a build does: pytest's own threads would make
+the pool work in turn (forking beside a running thread is unsafe), and Pelican's filter of
+repeated log messages, loaded as in a build, must not swallow what a worker logged.
+"""
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+PRELUDE = """
+import json, logging, os, sys
 from functools import partial
-
+import pelican.log  # Pelican's loggers, with their filter of repeated messages, as in a build
 from build_speed.pool import CHUNKS_PER_WORKER, run_all
 
-
-def square(n):
-    return n * n
-
+logging.basicConfig(stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
 
 def warn(n):
     logging.getLogger("story").warning("story %d has no summary", n)
     return n
+"""
+
+
+def run(script):
+    """(what the script printed as JSON, what it logged) in a fresh process."""
+    done = subprocess.run([sys.executable, "-c", PRELUDE + script], capture_output=True, text=True,
+                          cwd=ROOT / "plugins", timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout), done.stderr
 
 
 def test_results_come_in_the_order_of_the_jobs():
-    jobs = [partial(square, n) for n in range(200)]
-    assert [result for result, _ in run_all(jobs, 2)] == [n * n for n in range(200)]
+    results, _ = run("print(json.dumps([r for r, _ in run_all([partial(pow, n, 2) for n in range(200)], 2)]))")
+    assert results == [n * n for n in range(200)]
 
 
-def test_what_a_worker_logged_is_logged_again_here(caplog):
-    with caplog.at_level(logging.WARNING):
-        done = list(run_all([partial(warn, n) for n in range(40)], 2))
-    assert [records for _, records in done][3] == [("story", logging.WARNING, "story 3 has no summary")]
-    assert sum("has no summary" in message for message in caplog.messages) == 40
+def test_what_a_worker_logged_is_logged_here_once_and_handed_back():
+    records, logged = run("print(json.dumps([records for _, records in run_all([partial(warn, n) for n in range(40)], 2)]))")
+    assert records[3] == [["story", 30, "story 3 has no summary"]]
+    assert logged.count("WARNING story: story 3 has no summary") == 1
+    assert logged.count("has no summary") == 40
+
+
+def test_jobs_run_in_turn_are_logged_once_and_handed_back():
+    records, logged = run("print(json.dumps([records for _, records in run_all([partial(warn, n) for n in range(40)], 1)]))")
+    assert records[3] == [["story", 30, "story 3 has no summary"]]
+    assert logged.count("has no summary") == 40
 
 
 def test_workers_are_replaced_after_a_few_chunks_so_none_holds_the_whole_site():
-    done = list(run_all([os.getpid] * 400, 2))
-    workers = {pid for pid, _ in done}
-    assert os.getpid() not in workers
-    assert len(workers) >= 2 * 8 // CHUNKS_PER_WORKER  # 2 processes x 8 chunks each
-
-
-def test_one_process_runs_the_jobs_here():
-    assert {pid for pid, _ in run_all([os.getpid] * 40, 1)} == {os.getpid()}
+    (pids, main, per_worker), _ = run(
+        "print(json.dumps([[pid for pid, _ in run_all([os.getpid] * 400, 2)], os.getpid(), CHUNKS_PER_WORKER]))")
+    assert main not in pids
+    assert len(set(pids)) >= 2 * 8 // per_worker  # 2 processes, 8 chunks each

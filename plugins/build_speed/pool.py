@@ -30,15 +30,17 @@ class _Collect(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _run(bounds):
-    """[(result, what it logged at WARNING or above)] of jobs[start:stop]."""
+def _run(bounds, here=False):
+    """[(result, what it logged at WARNING or above)] of jobs[start:stop]. In a worker only the
+    result hears what a job logs (the parent logs it again); `here`, it is logged as usual too:
+    logged twice, Pelican's filter of repeated messages would drop the second."""
     root = logging.getLogger()
     saved = root.handlers[:]
     done = []
     try:
         for i in range(*bounds):
             collect = _Collect()
-            root.handlers[:] = [collect]
+            root.handlers[:] = [*saved, collect] if here else [collect]
             done.append((_jobs[i](), collect.records))
     finally:
         root.handlers[:] = saved
@@ -60,7 +62,7 @@ def can_fork():
 
 def run_all(jobs, processes, chunks_per_process=8):
     """(job(), what it logged) for each job, in order, computed by `processes` forked workers
-    when that can help; what each logged is logged again here.
+    when that can help; what each logged is logged here too.
 
     Results come as their chunk is done, so a caller that writes each page as it comes never
     holds a whole step's pages (10,000 story pages are some 350 MB of HTML)."""
@@ -68,7 +70,7 @@ def run_all(jobs, processes, chunks_per_process=8):
     _jobs = jobs
     try:
         if processes < 2 or len(jobs) < 4 * processes or not can_fork():
-            yield from _replayed(_run((0, len(jobs))))
+            yield from _run((0, len(jobs)), here=True)
             return
         count = min(len(jobs), processes * chunks_per_process)  # small chunks even out slow pages
         edges = [len(jobs) * k // count for k in range(count + 1)]
