@@ -4,8 +4,8 @@
   checks, `content_written` and feeds happen exactly as before), except that a template
   only leaves a marker and the writer holds every file in memory. Then each page whose
   fingerprint is the last build's, in a file untouched since, is kept (store.py); the
-  others are rendered at once by forked workers, each with the `localsiteurl` the writer
-  had set for it. A file is written only when its bytes changed, and the pages an earlier
+  others are rendered at once, here and by forked workers (pool.py), each with the
+  `localsiteurl` the writer had set for it. A file is written only when its bytes changed, and the pages an earlier
   build wrote that this one did not are removed. The story step finishes before Pelican's
   article_writer_finalized, so the search index can start on the stories while hubs render.
 - Story addresses: Pelican formats a story's URL afresh each time a template asks
