@@ -162,3 +162,20 @@ def test_the_year_filter_lists_that_years_stories_and_offers_years_newest_first(
     search_page.select_option("#filter-year", year)
     shown = absolute(search_page, listed(search_page))
     assert shown == {url for url in stories_about(site, siteurl) if url.startswith(f"{siteurl}/{year}/")}
+
+
+def test_a_filter_alone_shows_each_storys_summary_not_its_headline_again(served, search_page):
+    site, siteurl = served
+    search_page.select_option("#filter-year", "2022")
+    listed(search_page)
+    first = search_page.locator("#search-results li").first
+    url = first.locator("h2 a").evaluate("a => a.href")
+    story = BeautifulSoup((site.output / url[len(siteurl) + 1:] / "index.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    assert first.locator(".summary").inner_text().strip() == story.select_one(".standfirst").get_text().strip()
+
+
+def test_words_found_are_marked_in_their_sentence(search_page):
+    search_page.fill("#search-term", FILM)
+    listed(search_page)
+    assert FILM in search_page.locator("#search-results .summary mark").first.inner_text()

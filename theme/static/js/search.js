@@ -64,8 +64,11 @@ function teaser(story) {
   const link = element("a", "", story.meta.title);
   link.href = story.url;
   heading.append(link);
+  // The matched words in their sentence; with no words matched (a filter alone), the summary,
+  // as story lists show it (Pagefind's excerpt would start with the headline again).
   const summary = element("div", "summary");
-  summary.append(...excerpt(story.excerpt));
+  if (story.excerpt.includes("<mark>")) summary.append(...excerpt(story.excerpt));
+  else summary.textContent = story.meta.summary || "";
   const meta = element("p", "meta");
   if (story.meta.date) {
     const time = element("time", "", story.meta.date);
