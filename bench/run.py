@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,22 +88,26 @@ def _pss_mb(pid):
 def timed(label, command, log, **popen):
     """(wall seconds, CPU seconds, peak MB of all its processes at once, largest process's peak MB)
     of one command and all it runs; a failure stops the benchmark with its last lines."""
-    peak = 0.0
+    peaks, done = [0.0], threading.Event()
+
+    def sample(pid):  # beside the wait, so the wall time ends when the command does
+        while not done.wait(SAMPLE_SECONDS):
+            peaks.append(sum(_pss_mb(each) for each in _processes(pid)))
+
     with open(log, "w") as handle:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, **popen)
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            peak = max(peak, sum(_pss_mb(each) for each in _processes(process.pid)))
-            time.sleep(SAMPLE_SECONDS)
+        sampler = threading.Thread(target=sample, args=(process.pid,))
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
+        done.set()
+        sampler.join()
     code = os.waitstatus_to_exitcode(status)
     if code:
         tail = "".join(Path(log).read_text().splitlines(keepends=True)[-30:])
         raise SystemExit(f"bench: '{label}' failed (exit {code}):\n{tail}")
-    return seconds, usage.ru_utime + usage.ru_stime, peak, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, max(peaks), usage.ru_maxrss / 1024
 
 
 @dataclass

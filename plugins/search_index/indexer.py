@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from fnmatch import fnmatchcase
 from importlib.metadata import version
 from pathlib import Path
 
@@ -47,13 +48,13 @@ def shard_globs(save_as, story_paths):
     return {year: f"{year}/{within_year}" for year in sorted(years, reverse=True)}
 
 
-def _digest(site, glob, command):
-    """What a shard's index is made from: Pagefind's version and arguments, and each page's
-    address, size and modification time (the writer rewrites only pages whose bytes change)."""
-    made_of = hashlib.sha256(json.dumps([version("pagefind"), command]).encode())
-    for path in sorted(Path(site).glob(glob)):
-        stat = path.stat()
-        made_of.update(f"{path.relative_to(site).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+def _digest(site, pages, made_by):
+    """What a shard's index is made from: Pagefind's version and arguments (`made_by`), and each
+    page's address, size and modification time (the writer rewrites only pages whose bytes change)."""
+    made_of = hashlib.sha256(json.dumps(made_by).encode())
+    for page in sorted(pages):
+        stat = (site / page).stat()
+        made_of.update(f"{page}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return made_of.hexdigest()
 
 
@@ -105,9 +106,11 @@ def index_site(site, save_as, state=None):
     stories = [path.relative_to(site).as_posix() for path in site.glob(pages_glob(save_as))]
     shards = shard_globs(save_as, stories)
     before = _read_state(state) if state else {}
+    pagefind = [str(pagefind_bin.get_executable()), version("pagefind")]
     after, complaints = {}, []
     for shard, glob in shards.items():
-        complaint, after[shard] = _index_shard(site, shard, glob, before.get(shard))
+        pages = [story for story in stories if fnmatchcase(story, glob)]
+        complaint, after[shard] = _index_shard(site, shard, glob, pages, pagefind, before.get(shard))
         if complaint:
             complaints.append(f"{shard}: {complaint}" if len(shards) > 1 else complaint)
     _remove_all_but(site / BUNDLE, shards)
@@ -117,15 +120,14 @@ def index_site(site, save_as, state=None):
     return "\n".join(complaints)
 
 
-def _index_shard(site, shard, glob, last):
-    """Index one shard unless `last` ([pages digest, entry digest]) says it is as it was:
-    (complaints, what to remember of it)."""
+def _index_shard(site, shard, glob, pages, pagefind, last):
+    """Index one shard, its story `pages`, with `pagefind` ([executable, version]) unless `last`
+    ([pages digest, entry digest]) says it is as it was: (complaints, what to remember of it)."""
     bundle = site / BUNDLE / shard
-    command = [str(pagefind_bin.get_executable()), "--site", str(site), "--glob", glob,
-               "--output-path", str(bundle), "--quiet"]
-    pages = _digest(site, glob, command[2:])
+    command = [pagefind[0], "--site", str(site), "--glob", glob, "--output-path", str(bundle), "--quiet"]
+    made_of = _digest(site, pages, [pagefind[1], command[1:]])
     entry = bundle / "pagefind-entry.json"
-    if last and entry.exists() and last == [pages, hashlib.sha256(entry.read_bytes()).hexdigest()]:
+    if last and entry.exists() and last == [made_of, hashlib.sha256(entry.read_bytes()).hexdigest()]:
         return "", last
     done = subprocess.run(command, capture_output=True, text=True)
     complaints = (done.stdout + done.stderr).strip()
@@ -139,7 +141,7 @@ def _index_shard(site, shard, glob, last):
         prune(bundle)
     except UnknownBundle as error:
         return f"{error} (is pagefind the version pinned in requirements.txt?)", None
-    return complaints, [pages, hashlib.sha256(entry.read_bytes()).hexdigest()]
+    return complaints, [made_of, hashlib.sha256(entry.read_bytes()).hexdigest()]
 
 
 def _remove_all_but(bundle, shards):
